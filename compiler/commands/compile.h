@@ -1,0 +1,29 @@
+// `clawgate compile SRC --out DIR [--env E] [--at T]`.
+#ifndef CLAWGATE_COMPILER_COMMANDS_COMPILE_H_
+#define CLAWGATE_COMPILER_COMMANDS_COMPILE_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "compiler/commands/command.h"
+#include "compiler/source.h"
+
+namespace clawgate {
+
+struct CompileOptions {
+  std::string source_root;               // SRC as the user wrote it.
+  std::string out_dir;                   // DIR
+  std::optional<std::string> env;        // only this environment
+  int64_t at = 0;                        // seconds since the epoch
+  OutputFormat format = OutputFormat::kText;
+  bool read_git = true;                  // record the source commit
+};
+
+/// Compiles the policy tree `reader` gives (rooted at options.source_root)
+/// and writes the outputs. Nothing is written when any error is reported.
+CommandResult RunCompile(const CompileOptions& options, const SourceReader& reader);
+
+}  // namespace clawgate
+
+#endif  // CLAWGATE_COMPILER_COMMANDS_COMPILE_H_
