@@ -24,7 +24,8 @@ std::string JoinDisplay(const std::string& root, std::string_view relative) {
 
 class FileSystemReader final : public SourceReader {
  public:
-  explicit FileSystemReader(std::string root) : root_(std::move(root)) {}
+  FileSystemReader(std::string root, std::string display_root)
+      : root_(std::move(root)), display_root_(std::move(display_root)) {}
 
   std::vector<std::string> List(std::string_view dir, std::string_view suffix) const override {
     std::vector<std::string> names;
@@ -63,11 +64,12 @@ class FileSystemReader final : public SourceReader {
   }
 
   std::string DisplayName(std::string_view relative_name) const override {
-    return JoinDisplay(root_, relative_name);
+    return JoinDisplay(display_root_, relative_name);
   }
 
  private:
   std::string root_;
+  std::string display_root_;
 };
 
 class MemoryReader final : public SourceReader {
@@ -111,8 +113,9 @@ class MemoryReader final : public SourceReader {
 
 }  // namespace
 
-std::unique_ptr<SourceReader> MakeFileSystemReader(std::string root) {
-  return std::make_unique<FileSystemReader>(std::move(root));
+std::unique_ptr<SourceReader> MakeFileSystemReader(std::string root, std::optional<std::string> display_root) {
+  std::string display = display_root.value_or(root);
+  return std::make_unique<FileSystemReader>(std::move(root), std::move(display));
 }
 
 std::unique_ptr<SourceReader> MakeMemoryReader(std::map<std::string, std::string> files,

@@ -38,9 +38,10 @@ class SourceReader {
   virtual std::string DisplayName(std::string_view relative_name) const = 0;
 };
 
-/// Reads a policy folder on disk. Display names are `root` joined with the
-/// relative name, exactly as the user spelled `root`.
-std::unique_ptr<SourceReader> MakeFileSystemReader(std::string root);
+/// Reads a policy folder on disk. Display names are `display_root` (default:
+/// `root` exactly as the user spelled it) joined with the relative name.
+std::unique_ptr<SourceReader> MakeFileSystemReader(std::string root,
+                                                   std::optional<std::string> display_root = std::nullopt);
 
 /// Reads from a map of relative name to text (tests, fuzzers, git trees).
 std::unique_ptr<SourceReader> MakeMemoryReader(std::map<std::string, std::string> files,

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -131,6 +132,9 @@ struct PolicySources {
   std::vector<BreakGlassSource> break_glass;
   std::vector<PolicyTestSource> tests;
   SourceTexts texts;  // display name -> text, for quoting lines in diagnostics
+  /// Relative names of files that could not be loaded (already reported):
+  /// references to what they declare are not reported again.
+  std::set<std::string> unloadable;
 };
 
 }  // namespace clawgate

@@ -122,9 +122,21 @@ class FileLoader {
         sink_.Error("CG003", Loc(key), "unknown key '" + name + "' in " + what, std::move(notes));
         continue;
       }
+      if (it->second.IsNull()) null_values_.emplace_back(it->second, Loc(key));
       (*out)[name] = it->second;
     }
     return true;
+  }
+
+  // Where to report a problem with `node`: for an empty value, its key
+  // (yaml-cpp places empty values at the start of the next line).
+  SourceLocation ValueLoc(const YAML::Node& node) const {
+    if (node.IsNull()) {
+      for (const auto& [value, key_location] : null_values_) {
+        if (value.is(node)) return key_location;
+      }
+    }
+    return Loc(node);
   }
 
   const YAML::Node* Require(const std::map<std::string, YAML::Node>& map, const YAML::Node& parent,
@@ -139,7 +151,7 @@ class FileLoader {
 
   std::optional<Located<std::string>> String(const YAML::Node& node, const std::string& key) {
     if (node.IsNull()) {
-      sink_.Error("CG007", Loc(node), "empty value for '" + key + "'");
+      sink_.Error("CG007", ValueLoc(node), "empty value for '" + key + "'");
       return std::nullopt;
     }
     if (!node.IsScalar()) {
@@ -241,13 +253,15 @@ class FileLoader {
   }
 
   // The name declared in a file must be the file's own name.
-  void CheckMatchesFile(const Located<std::string>& name, const std::string& kind) {
+  bool CheckMatchesFile(const Located<std::string>& name, const std::string& kind) {
     const std::string stem = Stem(file_.relative_name);
-    if (name.value != stem) {
+    if (name.value == stem) return true;
+    {
       sink_.Error("CG009", name.location,
                   kind + " '" + name.value + "' is declared in '" + file_.relative_name + "'",
                   {"name the file " + name.value + ".yaml, or the " + kind + " '" + stem + "'"});
     }
+    return false;
   }
 
   template <typename Enum>
@@ -335,6 +349,7 @@ class FileLoader {
   const SourceFile& file_;
   DiagnosticSink& sink_;
   LineIndex lines_;
+  std::vector<std::pair<YAML::Node, SourceLocation>> null_values_;
 };
 
 Examples LoadExamples(FileLoader& f, const YAML::Node& node) {
@@ -489,7 +504,7 @@ std::optional<LayerSource> LoadLayer(FileLoader& f, const YAML::Node& root) {
   bool ok = true;
   if (const YAML::Node* name = f.Require(map, root, "layer", "layer file")) {
     if (auto value = f.Name(*name, "layer")) {
-      f.CheckMatchesFile(*value, "layer");
+      ok = f.CheckMatchesFile(*value, "layer");
       layer.name = std::move(*value);
     } else {
       ok = false;
@@ -539,7 +554,7 @@ std::optional<EnvironmentSource> LoadEnvironment(FileLoader& f, const YAML::Node
   const std::string what = "environment file";
   if (const YAML::Node* name = f.Require(map, root, "environment", what)) {
     if (auto value = f.Name(*name, "environment")) {
-      f.CheckMatchesFile(*value, "environment");
+      ok = f.CheckMatchesFile(*value, "environment");
       env.name = std::move(*value);
     } else {
       ok = false;
@@ -606,7 +621,7 @@ std::optional<BreakGlassSource> LoadBreakGlass(FileLoader& f, const YAML::Node& 
         f.sink().Error("CG008", value->location, "invalid break-glass id '" + value->value + "'");
         ok = false;
       }
-      f.CheckMatchesFile(*value, "break-glass");
+      ok = f.CheckMatchesFile(*value, "break-glass") && ok;
       bg.id = std::move(*value);
     } else {
       ok = false;
@@ -739,7 +754,10 @@ std::optional<PolicySources> LoadPolicySources(const SourceReader& reader, Diagn
     sources.texts[file.display_name] = file.text;
     FileLoader f(file, sink);
     auto root = f.Parse();
-    if (!root) return std::nullopt;
+    if (!root) {
+      sources.unloadable.insert(relative);
+      return std::nullopt;
+    }
     return std::make_pair(std::move(file), std::move(*root));
   };
 
@@ -758,8 +776,10 @@ std::optional<PolicySources> LoadPolicySources(const SourceReader& reader, Diagn
       const std::string kind = dir;
       if (kind == "layers") {
         if (auto layer = LoadLayer(f, loaded->second)) sources.layers.push_back(std::move(*layer));
+        else sources.unloadable.insert(relative);
       } else if (kind == "environments") {
         if (auto env = LoadEnvironment(f, loaded->second)) sources.environments.push_back(std::move(*env));
+        else sources.unloadable.insert(relative);
       } else if (kind == "break-glass") {
         if (auto bg = LoadBreakGlass(f, loaded->second)) sources.break_glass.push_back(std::move(*bg));
       } else {

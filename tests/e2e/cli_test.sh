@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# End-to-end checks of the real binaries: argument parsing, exit codes and
+# output of `clawgate compile`, and the host binary's linkage.
+set -uo pipefail
+clawgate=$1
+host=$2
+root=$(cd "$(dirname "$0")/../.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+passes=0
+check() {  # check NAME EXPECTED_EXIT ACTUAL_EXIT [CONDITION...]
+  local name=$1 expected=$2 actual=$3
+  if [[ "$expected" != "$actual" ]]; then
+    echo "FAIL $name: exit $actual, expected $expected"; failures=$((failures + 1)); return
+  fi
+  passes=$((passes + 1))
+}
+contains() {  # contains NAME FILE TEXT
+  if grep -qF -- "$3" "$2"; then passes=$((passes + 1)); else echo "FAIL $1: '$3' not in $(cat "$2")"; failures=$((failures + 1)); fi
+}
+
+cd "$work"
+cp -r "$root/policies" policies
+
+"$clawgate" compile policies --out out --at 2026-11-22T12:00:00Z --format text >stdout 2>stderr
+check compile-ok 0 $?
+contains compile-prints-files stdout "wrote out/prod/exec-approvals.json"
+contains compile-prints-digest stdout "prod: revision 7, 2 agents"
+contains compile-warns stderr "warning: break-glass 'INC-4790' expired"
+(cd out/prod && sha256sum -c --quiet exec-approvals.json.sha256)
+check sha256sum-verifies 0 $?
+
+"$clawgate" compile policies --out json-out --at 2026-11-22T12:00:00Z --format json >stdout 2>stderr
+check compile-json 0 $?
+python3 -c 'import json,sys; d=json.load(open("stdout")); assert d["ok"] and len(d["environments"])==2' 
+check compile-json-parses 0 $?
+
+"$clawgate" compile policies --out one --env staging --at 2026-11-22T12:00:00Z >stdout 2>stderr
+check compile-one-env 0 $?
+[[ -d one/staging && ! -e one/prod ]]
+check compile-one-env-only 0 $?
+
+"$clawgate" compile policies --out x --at yesterday >stdout 2>stderr
+check bad-at 2 $?
+contains bad-at-message stderr "--at: invalid time 'yesterday'"
+
+"$clawgate" compile policies >stdout 2>stderr
+check missing-out 2 $?
+
+"$clawgate" compile nowhere --out x >stdout 2>stderr
+check not-a-policy-folder 2 $?
+
+"$clawgate" frobnicate >stdout 2>stderr
+check unknown-command 2 $?
+
+sed -i 's/askFallback: deny, autoAllowSkills: false, layers: \[bootstrap, build\]/askFalback: deny, layers: [bootstrap, build]/' policies/environments/prod.yaml
+"$clawgate" compile policies --out bad --at 2026-11-22T12:00:00Z --format text >stdout 2>stderr
+check compile-error 1 $?
+contains compile-error-location stderr "policies/environments/prod.yaml:8:"
+contains compile-error-suggestion stderr "note: did you mean 'askFallback'?"
+[[ ! -e bad ]]
+check compile-error-writes-nothing 0 $?
+
+chmod 000 policies/layers/build.yaml
+if [[ $(id -u) -ne 0 ]]; then
+  "$clawgate" compile policies --out unreadable --format text >stdout 2>stderr
+  check unreadable-input 3 $?
+fi
+chmod 644 policies/layers/build.yaml
+
+"$clawgate" --version >stdout
+check version 0 $?
+"$host" --version >stdout
+check host-version 0 $?
+if command -v ldd >/dev/null; then
+  ! ldd "$host" | grep -Eq 'yaml-cpp|libgit2|boost'
+  check host-links-no-compiler-libraries 0 $?
+fi
+
+echo "cli_end_to_end: $passes passed, $failures failed"
+[[ $failures -eq 0 ]]
