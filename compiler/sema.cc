@@ -169,7 +169,7 @@ class Analyzer {
         sink_.Warning("CG203", bg.expires.location,
                       "break-glass '" + bg.id.value + "' expired at " + FormatUtcTimestamp(bg.expires.value) +
                           "; its entries are left out",
-                      {"remove the file, or run 'clawgate breakglass revert'"});
+                      {"remove the file: the grant is over"});
       } else if (bg.created.value > at_) {
         sink_.Warning("CG204", bg.created.location,
                       "break-glass '" + bg.id.value + "' starts at " + FormatUtcTimestamp(bg.created.value) +
