@@ -26,6 +26,22 @@ else
   failed=$((failed + 1))
 fi
 
+# 3. Decisions: every generated case through the real package and through
+#    clawgate, for both targets.
+for target in openclaw-2026.9 clawdbot-2026.1; do
+  package="$cache/node_modules/openclaw"
+  [[ $target == clawdbot-2026.1 ]] && package="$cache/clawdbot"
+  python3 "$root/tests/conformance/gen_cases.py" "$work/sandbox" "$target" > "$work/$target.cases"
+  (cd "$work/sandbox/work" && "$node" "$root/tests/conformance/decide.mjs" "$target" "$package" "$work/$target.cases" > "$work/$target.reference")
+  "$bin/decide_cases" "$target" "$work/$target.cases" > "$work/$target.clawgate"
+  if python3 "$root/tests/conformance/compare.py" "$target" "$work/$target.cases" "$work/$target.reference" \
+       "$work/$target.clawgate" "$root/tests/conformance/known-differences.json"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+  fi
+done
+
 "$bin/clawgate" compile "$root/policies" --out "$work/out" --at 2026-11-22T12:00:00Z --format json > "$work/compile.json"
 for env_dir in "$work"/out/*/; do
   env=$(basename "$env_dir")
@@ -49,4 +65,4 @@ for env_dir in "$work"/out/*/; do
 done
 
 echo "openclaw conformance: $passed passed, $failed failed"
-[[ $failed -eq 0 && $passed -ge 3 ]]
+[[ $failed -eq 0 && $passed -ge 5 ]]
