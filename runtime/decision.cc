@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "runtime/shell_analysis.h"
+#include "runtime/text.h"
 
 namespace clawgate {
 namespace {
@@ -17,20 +18,6 @@ using Argv = std::vector<std::string>;
 using NameSet = std::set<std::string, std::less<>>;
 
 // --- paths -------------------------------------------------------------------
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string Trim(std::string_view s) {
-  size_t b = 0;
-  size_t e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
-}
 
 bool HasSeparator(std::string_view s) {
   return s.find('/') != std::string_view::npos || s.find('\\') != std::string_view::npos;

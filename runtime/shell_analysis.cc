@@ -6,6 +6,8 @@
 #include <regex>
 #include <set>
 
+#include "runtime/text.h"
+
 namespace clawgate {
 namespace {
 
@@ -376,12 +378,33 @@ struct QuoteAwareResult {
   std::vector<std::string> parts;
 };
 
-std::string Trim(std::string_view s) {
-  size_t b = 0;
-  size_t e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
+// Walks `command` with clawdbot's quote rules: quoted and escaped
+// characters go to `buf` as they are; every other character is offered to
+// `on_char(i)`, which returns how many characters it consumed (0 stops the
+// walk). Returns false when a quote or an escape is left open.
+template <typename OnChar>
+bool WalkQuoteAware(std::string_view command, std::string& buf, OnChar on_char) {
+  bool in_single = false, in_double = false, escaped = false;
+  for (size_t i = 0; i < command.size();) {
+    const char ch = command[i];
+    if (escaped) {
+      escaped = false;
+    } else if (!in_single && !in_double && ch == '\\') {
+      escaped = true;
+    } else if (in_single || in_double) {
+      if ((in_single && ch == '\'') || (in_double && ch == '"')) in_single = in_double = false;
+    } else if (ch == '\'' || ch == '"') {
+      (ch == '\'' ? in_single : in_double) = true;
+    } else {
+      const size_t used = on_char(i);
+      if (used == 0) return true;
+      i += used;
+      continue;
+    }
+    buf += ch;
+    ++i;
+  }
+  return !(escaped || in_single || in_double);
 }
 
 // Returns nullopt when no chain operator is present or the chain is malformed
@@ -389,7 +412,7 @@ std::string Trim(std::string_view s) {
 std::optional<std::vector<std::string>> SplitCommandChain(std::string_view command) {
   std::vector<std::string> parts;
   std::string buf;
-  bool in_single = false, in_double = false, escaped = false, found = false, invalid = false;
+  bool found = false, invalid = false;
   auto push = [&]() {
     std::string trimmed = Trim(buf);
     buf.clear();
@@ -397,42 +420,18 @@ std::optional<std::vector<std::string>> SplitCommandChain(std::string_view comma
     parts.push_back(std::move(trimmed));
     return true;
   };
-  for (size_t i = 0; i < command.size(); ++i) {
+  // clawdbot ignores an open quote here; the pipeline splitter reports it.
+  WalkQuoteAware(command, buf, [&](size_t i) -> size_t {
     const char ch = command[i];
     const char next = i + 1 < command.size() ? command[i + 1] : '\0';
-    if (escaped) {
-      buf += ch;
-      escaped = false;
-      continue;
-    }
-    if (!in_single && !in_double && ch == '\\') {
-      escaped = true;
-      buf += ch;
-      continue;
-    }
-    if (in_single || in_double) {
-      if ((in_single && ch == '\'') || (in_double && ch == '"')) in_single = in_double = false;
-      buf += ch;
-      continue;
-    }
-    if (ch == '\'' || ch == '"') {
-      (ch == '\'' ? in_single : in_double) = true;
-      buf += ch;
-      continue;
-    }
-    if ((ch == '&' && next == '&') || (ch == '|' && next == '|')) {
-      if (!push()) invalid = true;
-      ++i;
-      found = true;
-      continue;
-    }
-    if (ch == ';') {
+    if ((ch == '&' && next == '&') || (ch == '|' && next == '|') || ch == ';') {
       if (!push()) invalid = true;
       found = true;
-      continue;
+      return ch == ';' ? 1 : 2;
     }
     buf += ch;
-  }
+    return 1;
+  });
   const bool pushed_final = push();
   if (!found || invalid || !pushed_final || parts.empty()) return std::nullopt;
   return parts;
@@ -441,60 +440,51 @@ std::optional<std::vector<std::string>> SplitCommandChain(std::string_view comma
 QuoteAwareResult SplitPipeline(std::string_view command) {
   QuoteAwareResult result;
   std::string buf;
-  bool in_single = false, in_double = false, escaped = false, empty_segment = false;
+  bool empty_segment = false;
+  std::string rejection;
   auto push = [&]() {
     std::string trimmed = Trim(buf);
     if (!trimmed.empty()) result.parts.push_back(std::move(trimmed));
     buf.clear();
   };
-  auto reject = [&](std::string reason) {
-    result.ok = false;
-    result.reason = std::move(reason);
-    result.parts.clear();
-    return result;
-  };
-  for (size_t i = 0; i < command.size(); ++i) {
+  const bool closed = WalkQuoteAware(command, buf, [&](size_t i) -> size_t {
     const char ch = command[i];
     const char next = i + 1 < command.size() ? command[i + 1] : '\0';
-    if (escaped) {
-      buf += ch;
-      escaped = false;
-      continue;
+    if (ch == '|' && (next == '|' || next == '&')) {
+      rejection = std::string("unsupported shell token: |") + next;
+      return 0;
     }
-    if (!in_single && !in_double && ch == '\\') {
-      escaped = true;
-      buf += ch;
-      continue;
-    }
-    if (in_single || in_double) {
-      if ((in_single && ch == '\'') || (in_double && ch == '"')) in_single = in_double = false;
-      buf += ch;
-      continue;
-    }
-    if (ch == '\'' || ch == '"') {
-      (ch == '\'' ? in_single : in_double) = true;
-      buf += ch;
-      continue;
-    }
-    if (ch == '|' && next == '|') return reject("unsupported shell token: ||");
-    if (ch == '|' && next == '&') return reject("unsupported shell token: |&");
     if (ch == '|') {
       empty_segment = true;
       push();
-      continue;
+      return 1;
     }
     if (ch == '&' || ch == ';' || ch == '>' || ch == '<' || ch == '`' || ch == '\n' || ch == '\r' ||
         ch == '(' || ch == ')') {
-      return reject(std::string("unsupported shell token: ") + ch);
+      rejection = std::string("unsupported shell token: ") + ch;
+      return 0;
     }
-    if (ch == '$' && next == '(') return reject("unsupported shell token: $()");
+    if (ch == '$' && next == '(') {
+      rejection = "unsupported shell token: $()";
+      return 0;
+    }
     empty_segment = false;
     buf += ch;
+    return 1;
+  });
+  if (rejection.empty() && !closed) rejection = "unterminated shell quote/escape";
+  if (!rejection.empty()) {
+    result.ok = false;
+    result.reason = rejection;
+    result.parts.clear();
+    return result;
   }
-  if (escaped || in_single || in_double) return reject("unterminated shell quote/escape");
   push();
-  if (empty_segment || result.parts.empty())
-    return reject(result.parts.empty() ? "empty command" : "empty pipeline segment");
+  if (empty_segment || result.parts.empty()) {
+    result.ok = false;
+    result.reason = result.parts.empty() ? "empty command" : "empty pipeline segment";
+    result.parts.clear();
+  }
   return result;
 }
 
