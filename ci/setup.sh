@@ -7,6 +7,7 @@ packages=(
   build-essential cmake ninja-build ccache git pkg-config
   libyaml-cpp-dev nlohmann-json3-dev libboost-dev libgit2-dev libssl-dev
   libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
+  clang-format clang-tidy
   python3 python3-jsonschema python3-yaml
   ca-certificates
 )

@@ -1,31 +1,18 @@
 #include "compiler/commands/compile.h"
 
+#include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
-#include "compiler/diagnostics.h"
-#include "compiler/emit.h"
-#include "compiler/git.h"
-#include "compiler/output_writer.h"
-#include "compiler/sema.h"
-#include "compiler/yaml_loader.h"
+#include "compiler/diagnostics/diagnostic.h"
+#include "compiler/emit/emit.h"
+#include "compiler/emit/output_writer.h"
+#include "compiler/git/git.h"
+#include "compiler/loader/loader.h"
+#include "compiler/sema/sema.h"
+#include "runtime/base/text.h"
 
 namespace clawgate {
 namespace {
-
-std::string Count(size_t n, const std::string& singular, const std::string& plural) {
-  return std::to_string(n) + " " + (n == 1 ? singular : plural);
-}
-
-std::string Plural(size_t n, const std::string& word) { return Count(n, word, word + "s"); }
-
-std::string Summary(const DiagnosticSink& sink, const std::vector<Diagnostic>& diagnostics) {
-  size_t warnings = 0;
-  for (const Diagnostic& d : diagnostics) warnings += d.severity == Severity::kWarning;
-  std::string out;
-  if (sink.ErrorCount() > 0) out += Plural(static_cast<size_t>(sink.ErrorCount()), "error");
-  if (warnings > 0) out += (out.empty() ? "" : " and ") + Plural(warnings, "warning");
-  return out.empty() ? out : out + " generated.\n";
-}
 
 std::string JoinPath(const std::string& dir, const std::string& name) {
   if (dir.empty()) return name;
@@ -39,7 +26,7 @@ CommandResult RunCompile(const CompileOptions& options, const SourceReader& read
   DiagnosticSink sink;
   const auto sources = LoadPolicySources(reader, sink);
   if (!sources) {
-    result.exit_code = kExitUsage;
+    result.exit_code = ExitCode::kUsage;
     result.err = "clawgate: " + options.source_root + " is not a policy folder (no clawgate.yaml)\n";
     return result;
   }
@@ -48,7 +35,7 @@ CommandResult RunCompile(const CompileOptions& options, const SourceReader& read
     auto& envs = policy->environments;
     const auto it = std::find_if(envs.begin(), envs.end(), [&](const auto& e) { return e.name == *options.env; });
     if (it == envs.end()) {
-      result.exit_code = kExitUsage;
+      result.exit_code = ExitCode::kUsage;
       result.err = "clawgate: no environment '" + *options.env + "' in " + options.source_root + "\n";
       return result;
     }
@@ -68,14 +55,13 @@ CommandResult RunCompile(const CompileOptions& options, const SourceReader& read
   std::string io_error;
   if (policy && !WriteOutputs(options.out_dir, emitted, &io_error)) io_failed = true;
 
-  bool unreadable = false;
   const std::vector<Diagnostic> diagnostics = sink.Sorted();
-  for (const Diagnostic& d : diagnostics) unreadable = unreadable || d.code == "CG001";
-  result.exit_code = io_failed || unreadable ? kExitIntegrity : policy ? kExitOk : kExitFinding;
+  const bool unreadable = sink.Has(DiagnosticCode::kUnreadableFile);
+  result.exit_code = io_failed || unreadable ? ExitCode::kIntegrity : policy ? ExitCode::kOk : ExitCode::kFinding;
 
   if (options.format == OutputFormat::kJson) {
     nlohmann::ordered_json out;
-    out["ok"] = result.exit_code == kExitOk;
+    out["ok"] = result.exit_code == ExitCode::kOk;
     out["diagnostics"] = nlohmann::ordered_json::parse(RenderJson(diagnostics));
     nlohmann::ordered_json envs = nlohmann::ordered_json::array();
     if (!io_failed) {
@@ -88,7 +74,8 @@ CommandResult RunCompile(const CompileOptions& options, const SourceReader& read
         e["agents"] = env.agent_count;
         e["entries"] = env.entry_count;
         nlohmann::ordered_json files = nlohmann::ordered_json::array();
-        for (const OutputFile& file : env.files) files.push_back(JoinPath(JoinPath(options.out_dir, env.env), file.name));
+        for (const OutputFile& file : env.files)
+          files.push_back(JoinPath(JoinPath(options.out_dir, env.env), file.name));
         e["files"] = std::move(files);
         envs.push_back(std::move(e));
       }
@@ -99,17 +86,41 @@ CommandResult RunCompile(const CompileOptions& options, const SourceReader& read
     return result;
   }
 
-  result.err = RenderText(diagnostics, sources->texts) + Summary(sink, diagnostics);
+  result.err = RenderText(diagnostics, sources->texts) + RenderSummary(diagnostics);
   if (io_failed) {
     result.err += "clawgate: " + io_error + "; nothing was written\n";
     return result;
   }
   for (const EmittedEnvironment& env : emitted) {
-    for (const OutputFile& file : env.files) result.out += "wrote " + JoinPath(JoinPath(options.out_dir, env.env), file.name) + "\n";
-    result.out += env.env + ": revision " + std::to_string(env.revision) + ", " + Plural(env.agent_count, "agent") +
-                  ", " + Count(env.entry_count, "entry", "entries") + ", policy digest " + env.policy_digest + "\n";
+    for (const OutputFile& file : env.files)
+      result.out += "wrote " + JoinPath(JoinPath(options.out_dir, env.env), file.name) + "\n";
+    result.out += env.env + ": revision " + std::to_string(env.revision) + ", " +
+                  CountOf(env.agent_count, "agent", "agents") + ", " + CountOf(env.entry_count, "entry", "entries") +
+                  ", policy digest " + env.policy_digest + "\n";
   }
   return result;
+}
+
+void AddCompileCommand(cli::Program& program) {
+  CLI::App* command = program.AddCommand("compile", "compile policy sources into per-environment artifacts");
+  auto options = std::make_shared<CompileOptions>();
+  auto at = std::make_shared<std::string>();
+  auto env = std::make_shared<std::string>();
+  command->add_option("SRC", options->source_root, "policy folder (holds clawgate.yaml)")->required();
+  command->add_option("--out", options->out_dir, "output folder")->required();
+  command->add_option("--env", *env, "compile only this environment");
+  cli::AddAtOption(command, at.get());
+  cli::AddFormatOption(command, &options->format, {OutputFormat::kText, OutputFormat::kJson});
+  program.OnRun(command, [options, at, env] {
+    std::string error;
+    const auto when = cli::ResolveAt(*at, &error);
+    if (!when) return Failure(ExitCode::kUsage, kProgram, error);
+    CompileOptions resolved = *options;
+    resolved.at = *when;
+    if (!env->empty()) resolved.env = *env;
+    const auto reader = MakeFileSystemReader(resolved.source_root);
+    return RunCompile(resolved, *reader);
+  });
 }
 
 }  // namespace clawgate

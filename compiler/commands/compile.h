@@ -1,4 +1,5 @@
-// `clawgate compile SRC --out DIR [--env E] [--at T]`.
+// `clawgate compile SRC --out DIR [--env E] [--at T]`: policy sources to
+// per-environment artifacts; nothing written on any error.
 #ifndef CLAWGATE_COMPILER_COMMANDS_COMPILE_H_
 #define CLAWGATE_COMPILER_COMMANDS_COMPILE_H_
 
@@ -6,23 +7,29 @@
 #include <optional>
 #include <string>
 
-#include "compiler/commands/command.h"
-#include "compiler/source.h"
+#include "compiler/sources/source_reader.h"
+#include "runtime/base/cli.h"
+#include "runtime/base/command_result.h"
 
 namespace clawgate {
 
+inline constexpr char kProgram[] = "clawgate";
+
 struct CompileOptions {
-  std::string source_root;               // SRC as the user wrote it.
-  std::string out_dir;                   // DIR
-  std::optional<std::string> env;        // only this environment
-  int64_t at = 0;                        // seconds since the epoch
+  std::string source_root;         // SRC as the user wrote it.
+  std::string out_dir;             // DIR
+  std::optional<std::string> env;  // only this environment
+  int64_t at = 0;                  // seconds since the epoch
   OutputFormat format = OutputFormat::kText;
-  bool read_git = true;                  // record the source commit
+  bool read_git = true;  // record the source commit
 };
 
 /// Compiles the policy tree `reader` gives (rooted at options.source_root)
 /// and writes the outputs. Nothing is written when any error is reported.
 CommandResult RunCompile(const CompileOptions& options, const SourceReader& reader);
+
+/// Adds `compile` to the clawgate command line.
+void AddCompileCommand(cli::Program& program);
 
 }  // namespace clawgate
 

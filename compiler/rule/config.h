@@ -17,8 +17,7 @@ using position_cache = x3::position_cache<std::vector<iterator_type>>;
 
 struct position_cache_tag;
 
-using context_type = x3::context<position_cache_tag, std::reference_wrapper<position_cache>,
-                                 x3::unused_type>;
+using context_type = x3::context<position_cache_tag, std::reference_wrapper<position_cache>, x3::unused_type>;
 
 }  // namespace clawgate::rule::parser
 

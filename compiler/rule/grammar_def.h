@@ -115,16 +115,10 @@ auto const path_glob_def = squoted | dquoted | +~char_(" \t'\"");
 
 auto const rule_def = *blank >> path_glob >> *(+blank >> arg_token) >> *blank > end_of_rule;
 
-BOOST_SPIRIT_DEFINE(squoted, dquoted, escaped, bare_run, alt_bare_run, word, alt_word,
-                    alt_options, alternation, any_args, one_arg, path_glob, close_squote,
-                    close_dquote, escaped_char, close_brace, end_of_rule, rule)
+BOOST_SPIRIT_DEFINE(squoted, dquoted, escaped, bare_run, alt_bare_run, word, alt_word, alt_options, alternation,
+                    any_args, one_arg, path_glob, close_squote, close_dquote, escaped_char, close_brace, end_of_rule,
+                    rule)
 
 }  // namespace clawgate::rule::parser
-
-namespace clawgate::rule {
-
-parser::rule_type const& rule_grammar() { return parser::rule; }
-
-}  // namespace clawgate::rule
 
 #endif  // CLAWGATE_COMPILER_RULE_GRAMMAR_DEF_H_

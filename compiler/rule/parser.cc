@@ -22,9 +22,8 @@ constexpr std::string_view kEscapedChar = "escaped character";
 constexpr std::string_view kCloseBrace = "closing brace";
 constexpr std::string_view kAltOptions = "alternative";
 
-RuleError MakeError(size_t offset, std::string code, std::string message,
-                    std::vector<std::string> notes = {}) {
-  return RuleError{offset, std::move(code), std::move(message), std::move(notes)};
+RuleError MakeError(size_t offset, DiagnosticCode code, std::string message, std::vector<std::string> notes = {}) {
+  return RuleError{offset, code, std::move(message), std::move(notes)};
 }
 
 // The offset of the last `open` before `end` that is not escaped by a
@@ -41,44 +40,44 @@ size_t FindOpener(std::string_view text, size_t end, char open) {
 RuleError ExpectationError(std::string_view text, size_t where, std::string_view which) {
   const char at = where < text.size() ? text[where] : '\0';
   if (which == kCloseSquote) {
-    return MakeError(FindOpener(text, where, '\''), "CG102", "unterminated quote in rule",
+    return MakeError(FindOpener(text, where, '\''), DiagnosticCode::kUnterminatedQuote, "unterminated quote in rule",
                      {"a single-quoted string runs to the next \"'\""});
   }
   if (which == kCloseDquote) {
-    return MakeError(FindOpener(text, where, '"'), "CG102", "unterminated quote in rule",
+    return MakeError(FindOpener(text, where, '"'), DiagnosticCode::kUnterminatedQuote, "unterminated quote in rule",
                      {"a double-quoted string runs to the next unescaped '\"'"});
   }
   if (which == kEscapedChar) {
-    return MakeError(where == 0 ? 0 : where - 1, "CG104", "trailing backslash in rule");
+    return MakeError(where == 0 ? 0 : where - 1, DiagnosticCode::kTrailingBackslash, "trailing backslash in rule");
   }
   if (which == kAltOptions) {
-    return MakeError(where == 0 ? 0 : where - 1, "CG101", "empty alternation '{}' in rule",
+    return MakeError(where == 0 ? 0 : where - 1, DiagnosticCode::kBraces, "empty alternation '{}' in rule",
                      {"list at least one alternative: {a,b}"});
   }
   if (which == kCloseBrace) {
     const size_t open = FindOpener(text, where, '{');
     const char next = where + 1 < text.size() ? text[where + 1] : '\0';
-    if (at == '{') return MakeError(where, "CG101", "nested '{' in alternation");
-    if (at == ',' && next == '{') return MakeError(where + 1, "CG101", "nested '{' in alternation");
+    if (at == '{') return MakeError(where, DiagnosticCode::kBraces, "nested '{' in alternation");
+    if (at == ',' && next == '{') return MakeError(where + 1, DiagnosticCode::kBraces, "nested '{' in alternation");
     if (at == ',' && (next == ' ' || next == '\t')) {
-      return MakeError(open, "CG101", "unbalanced '{' in rule",
+      return MakeError(open, DiagnosticCode::kBraces, "unbalanced '{' in rule",
                        {"alternatives cannot contain unquoted spaces"});
     }
     if (at == ',' || at == '}') {
-      return MakeError(where, "CG101", "empty alternative in '{...}'",
+      return MakeError(where, DiagnosticCode::kBraces, "empty alternative in '{...}'",
                        {"to match an empty argument, write it quoted: {'',x}"});
     }
     std::vector<std::string> notes;
     if (at == ' ' || at == '\t') notes.push_back("alternatives cannot contain unquoted spaces");
-    return MakeError(open, "CG101", "unbalanced '{' in rule", std::move(notes));
+    return MakeError(open, DiagnosticCode::kBraces, "unbalanced '{' in rule", std::move(notes));
   }
   // The end of the rule was expected: something the tokens cannot contain.
-  if (at == '}') return MakeError(where, "CG101", "unbalanced '}' in rule");
+  if (at == '}') return MakeError(where, DiagnosticCode::kBraces, "unbalanced '}' in rule");
   if (at == '{') {
-    return MakeError(where, "CG101", "'{' must begin a whole argument token",
+    return MakeError(where, DiagnosticCode::kBraces, "'{' must begin a whole argument token",
                      {"an alternation matches one whole argument: write {a,b} or quote the brace"});
   }
-  return MakeError(where, "CG107", std::string("unexpected '") + at + "' in rule",
+  return MakeError(where, DiagnosticCode::kUnexpectedCharacter, std::string("unexpected '") + at + "' in rule",
                    {"argument tokens are separated by spaces"});
 }
 
@@ -136,11 +135,11 @@ struct AstConverter {
 };
 
 std::optional<RuleError> CheckPathGlob(const std::string& glob, size_t offset) {
-  if (glob.empty()) return MakeError(offset, "CG103", "empty executable glob");
+  if (glob.empty()) return MakeError(offset, DiagnosticCode::kRelativeGlob, "empty executable glob");
   const bool absolute = glob[0] == '/' || glob.rfind("~/", 0) == 0 || glob[0] == '*';
   if (absolute) return std::nullopt;
   if (glob[0] == '~') {
-    return MakeError(offset, "CG103", "'~' in an executable glob must be followed by '/'",
+    return MakeError(offset, DiagnosticCode::kRelativeGlob, "'~' in an executable glob must be followed by '/'",
                      {"OpenClaw expands only a leading '~/' (not '~user')"});
   }
   std::vector<std::string> notes;
@@ -149,8 +148,8 @@ std::optional<RuleError> CheckPathGlob(const std::string& glob, size_t offset) {
   } else {
     notes.push_back("OpenClaw matches the absolute resolved path; a relative glob never matches");
   }
-  return MakeError(offset, "CG103", "executable glob must name an absolute path, found '" + glob + "'",
-                   std::move(notes));
+  return MakeError(offset, DiagnosticCode::kRelativeGlob,
+                   "executable glob must name an absolute path, found '" + glob + "'", std::move(notes));
 }
 
 }  // namespace
@@ -160,13 +159,13 @@ RuleParseResult ParseRule(std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x20 && c != '\t') {
-      result.error = MakeError(i, "CG106", "control character in rule",
+      result.error = MakeError(i, DiagnosticCode::kControlCharacter, "control character in rule",
                                {"a rule is one line: executable glob, then argument tokens"});
       return result;
     }
   }
   if (text.find_first_not_of(" \t") == std::string_view::npos) {
-    result.error = MakeError(0, "CG100", "empty rule; expected an executable glob");
+    result.error = MakeError(0, DiagnosticCode::kEmptyRule, "empty rule; expected an executable glob");
     return result;
   }
 
@@ -177,7 +176,8 @@ RuleParseResult ParseRule(std::string_view text) {
   try {
     const auto grammar = x3::with<parser::position_cache_tag>(std::ref(positions))[rule_grammar()];
     if (!x3::parse(first, last, grammar, parsed)) {
-      result.error = MakeError(static_cast<size_t>(first - text.begin()), "CG107", "malformed rule");
+      result.error =
+          MakeError(static_cast<size_t>(first - text.begin()), DiagnosticCode::kUnexpectedCharacter, "malformed rule");
       return result;
     }
   } catch (const x3::expectation_failure<iterator_type>& failure) {

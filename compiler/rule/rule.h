@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "compiler/diagnostics/codes.h"
+
 namespace clawgate::rule {
 
 /// A piece of one argument word: literal text, `*` (any run of characters
@@ -50,8 +52,8 @@ struct ParsedRule {
 };
 
 struct RuleError {
-  size_t offset = 0;  // Byte offset in the rule text the error points at.
-  std::string code;   // CG1xx.
+  size_t offset = 0;                                           // Byte offset in the rule text the error points at.
+  DiagnosticCode code = DiagnosticCode::kUnexpectedCharacter;  // a CG1xx code
   std::string message;
   std::vector<std::string> notes;
 };

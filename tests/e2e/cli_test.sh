@@ -53,6 +53,35 @@ check not-a-policy-folder 2 $?
 
 "$clawgate" frobnicate >stdout 2>stderr
 check unknown-command 2 $?
+contains unknown-command-named stderr "clawgate: unknown command 'frobnicate'"
+
+# CLI conventions: text by default even when piped, options before or after
+# the command name, --help on every command with its defaults.
+"$clawgate" compile policies --out piped --at 2026-11-22T12:00:00Z 2>stderr | cat >stdout
+contains piped-compile-is-text stdout "wrote piped/prod/exec-approvals.json"
+contains piped-compile-keeps-carets stderr "^"
+"$clawgate" --out before --at 2026-11-22T12:00:00Z compile policies >stdout 2>stderr
+check options-before-command 0 $?
+[[ -f before/prod/manifest.json ]]
+check options-before-command-writes 0 $?
+"$clawgate" compile --help >stdout 2>stderr
+check compile-help 0 $?
+contains compile-help-lists-format stdout "--format"
+contains compile-help-shows-default stdout "{text,json}=text"
+"$clawgate" compile policies --out x --format yaml >stdout 2>stderr
+check bad-format 2 $?
+"$host" --state-dir "$work/state" status >stdout 2>stderr
+check host-options-before 0 $?
+"$host" status --state-dir "$work/state" --format json >stdout 2>stderr
+check host-options-after 0 $?
+for command in apply check status verify; do
+  "$host" "$command" --help >stdout 2>stderr
+  check "host-$command-help" 0 $?
+  contains "host-$command-help-state-dir" stdout "--state-dir"
+done
+"$host" lint >stdout 2>stderr
+check host-unknown-command 2 $?
+contains host-unknown-command-named stderr "unknown command 'lint'"
 
 sed -i 's/askFallback: deny, autoAllowSkills: false, layers: \[bootstrap, build\]/askFalback: deny, layers: [bootstrap, build]/' policies/environments/prod.yaml
 "$clawgate" compile policies --out bad --at 2026-11-22T12:00:00Z --format text >stdout 2>stderr
@@ -73,6 +102,8 @@ chmod 644 policies/layers/build.yaml
 check version 0 $?
 "$host" --version >stdout
 check host-version 0 $?
+[[ "$(cat stdout)" == "clawgate-host $("$clawgate" --version | cut -d' ' -f2)" ]]
+check one-version 0 $?
 if command -v ldd >/dev/null; then
   ! ldd "$host" | grep -Eq 'yaml-cpp|libgit2|boost'
   check host-links-no-compiler-libraries 0 $?

@@ -5,8 +5,8 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#include "compiler/arg_pattern.h"
 #include "compiler/rule/rule.h"
+#include "compiler/sema/arg_pattern.h"
 
 int main() {
   const std::vector<std::string> rules = {
@@ -40,18 +40,67 @@ int main() {
       "/usr/bin/x *=*",
   };
   const std::vector<std::vector<std::string>> argvs = {
-      {}, {""}, {"", ""}, {"status"}, {"status", "--short"}, {"status", "--long"}, {"diff"}, {"diff", "x"},
-      {"log", "-5", "--oneline"}, {"push"}, {"Status"}, {"status "}, {" status"}, {"status\t"},
-      {"first", "last"}, {"first", "a", "b", "last"}, {"last"}, {"first"}, {"--format=json"}, {"--format="},
-      {"--format"}, {"-n", "5"}, {"-n", "55"}, {"-n", ""}, {"abc"}, {"ac"}, {"a/c"}, {"a\xc3\xa9" "c"},
-      {"a\xf0\x9f\x98\x80" "c"}, {"a b"}, {"a", "b"}, {"a\"b"}, {".*"}, {"xx"}, {"a|b", "(x)", "[y]", "{z}", "^$", "\\d"},
-      {"c"}, {"\xc3\xa9", "\xc3\xbc" "x"}, {"\xc3\xa9", "\xc3\xbc"}, {"?"}, {"x"}, {"dir/sub/file.txt"},
-      {"file.txt"}, {"-fsS", "--max-time", "5", "http://127.0.0.1:18789/healthz"},
+      {},
+      {""},
+      {"", ""},
+      {"status"},
+      {"status", "--short"},
+      {"status", "--long"},
+      {"diff"},
+      {"diff", "x"},
+      {"log", "-5", "--oneline"},
+      {"push"},
+      {"Status"},
+      {"status "},
+      {" status"},
+      {"status\t"},
+      {"first", "last"},
+      {"first", "a", "b", "last"},
+      {"last"},
+      {"first"},
+      {"--format=json"},
+      {"--format="},
+      {"--format"},
+      {"-n", "5"},
+      {"-n", "55"},
+      {"-n", ""},
+      {"abc"},
+      {"ac"},
+      {"a/c"},
+      {"a\xc3\xa9"
+       "c"},
+      {"a\xf0\x9f\x98\x80"
+       "c"},
+      {"a b"},
+      {"a", "b"},
+      {"a\"b"},
+      {".*"},
+      {"xx"},
+      {"a|b", "(x)", "[y]", "{z}", "^$", "\\d"},
+      {"c"},
+      {"\xc3\xa9",
+       "\xc3\xbc"
+       "x"},
+      {"\xc3\xa9", "\xc3\xbc"},
+      {"?"},
+      {"x"},
+      {"dir/sub/file.txt"},
+      {"file.txt"},
+      {"-fsS", "--max-time", "5", "http://127.0.0.1:18789/healthz"},
       {"-fsS", "--max-time", "5", "http://127.0.0.1:1/x/healthz"},
       {"-r", "build.tgz", "recovery@bastion.example.internal:/srv/hotfix/"},
-      {"recovery@bastion.example.internal:/srv/"}, {"recovery@bastion.example.internal:/srv"},
-      {"install", "node@24"}, {"install", "python@3x12"}, {"install", "python@3.12"}, {"upgrade", "node@24", "wget"},
-      {"a", "b"}, {"axyz", "b"}, {"k=v"}, {"k"}, {"=", "x"}, {"status", "x", "y", "z", "w"},
+      {"recovery@bastion.example.internal:/srv/"},
+      {"recovery@bastion.example.internal:/srv"},
+      {"install", "node@24"},
+      {"install", "python@3x12"},
+      {"install", "python@3.12"},
+      {"upgrade", "node@24", "wget"},
+      {"a", "b"},
+      {"axyz", "b"},
+      {"k=v"},
+      {"k"},
+      {"=", "x"},
+      {"status", "x", "y", "z", "w"},
   };
   for (const std::string& text : rules) {
     const auto parsed = clawgate::rule::ParseRule(text);

@@ -1,11 +1,12 @@
 // policy_digest FILE: prints the policy digest of an exec-approvals document
 // or of an `openclaw approvals get --json` snapshot (tests only).
+#include "runtime/document/policy_digest.h"
+
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
-#include "runtime/approvals.h"
-#include "runtime/policy_digest.h"
+#include "runtime/document/approvals.h"
 
 int main(int argc, char** argv) {
   if (argc != 2) {

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Style and static checks, part of the test command:
+#   1. clang-format (.clang-format) over every C++ file: any difference fails;
+#   2. clang-tidy (.clang-tidy, a curated set, every finding an error) over
+#      every translation unit of the compiler, the runtime and the tests.
+# Usage: lint.sh BUILD_DIR   (a configured build with compile_commands.json)
+# CLAWGATE_LINT_FIX=1 rewrites files with clang-format instead of failing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build-test}
+mapfile -t files < <(git ls-files '*.cc' '*.h' '*.h.in' | grep -v '^tests/golden/')
+
+echo "-- clang-format: ${#files[@]} files"
+if [[ ${CLAWGATE_LINT_FIX:-} == 1 ]]; then
+  clang-format -i "${files[@]}"
+elif ! clang-format --dry-run -Werror "${files[@]}"; then
+  echo "ci/lint.sh: clang-format differences (run CLAWGATE_LINT_FIX=1 ci/lint.sh)" >&2
+  exit 1
+fi
+
+echo "-- clang-tidy"
+[[ -f $build/compile_commands.json ]] || { echo "ci/lint.sh: no $build/compile_commands.json" >&2; exit 2; }
+root=$(pwd)
+run-clang-tidy -p "$build" -j "$(nproc)" -quiet "$root/(compiler|runtime|tests)/.*\.cc$" > "$build/clang-tidy.log" 2>&1 || {
+  grep -E "(warning|error):" "$build/clang-tidy.log" | sort -u | head -100
+  echo "ci/lint.sh: clang-tidy findings (full log: $build/clang-tidy.log)" >&2
+  exit 1
+}
+echo "ci/lint.sh: clean"

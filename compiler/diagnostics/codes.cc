@@ -1,0 +1,80 @@
+#include "compiler/diagnostics/codes.h"
+
+#include <stdexcept>
+
+namespace clawgate {
+
+std::string_view ToString(Severity severity) {
+  switch (severity) {
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kNote:
+      return "note";
+  }
+  return "error";
+}
+
+const std::vector<CodeInfo>& CodeTable() {
+  using C = DiagnosticCode;
+  constexpr Severity kE = Severity::kError;
+  constexpr Severity kW = Severity::kWarning;
+  static const std::vector<CodeInfo> table = {
+      {C::kUnreadableFile, "CG001", kE, "a source file cannot be read (exit 3)"},
+      {C::kYamlSyntax, "CG002", kE, "invalid YAML"},
+      {C::kUnknownKey, "CG003", kE, "unknown key (with a suggestion when one is close)"},
+      {C::kDuplicate, "CG004", kE, "duplicate key, agent or list item"},
+      {C::kWrongType, "CG005", kE, "a value of the wrong type"},
+      {C::kMissingKey, "CG006", kE, "missing required key"},
+      {C::kEmptyValue, "CG007", kE, "empty value or empty list"},
+      {C::kInvalidValue, "CG008", kE, "a value outside its set: security, ask, target, test decision"},
+      {C::kNameMismatch, "CG009", kE, "the declared name differs from the file name"},
+      {C::kUnknownLayer, "CG010", kE, "unknown layer"},
+      {C::kUnknownAgent, "CG011", kE, "unknown agent"},
+      {C::kUnknownEnvironment, "CG012", kE, "unknown environment"},
+      {C::kInvalidTimestamp, "CG013", kE, "invalid timestamp (RFC 3339, UTC with Z only)"},
+      {C::kEmptyFile, "CG014", kE, "empty source file"},
+      {C::kAgentLayerNotInEnv, "CG015", kE, "an agent takes a layer its environment does not take"},
+      {C::kUnsupportedVersion, "CG016", kE, "unsupported `clawgate:` format version"},
+      {C::kInvalidName, "CG017", kE, "invalid environment, layer, region, agent or break-glass name"},
+      {C::kInvalidOwner, "CG018", kE, "an owner that is not a CODEOWNERS handle"},
+      {C::kInvalidStateDir, "CG019", kE, "a state_dir that is not absolute or under ~/"},
+      {C::kInvalidLabelPrefix, "CG020", kE, "an invalid launchd label prefix"},
+      {C::kYmlExtension, "CG021", kE, "a policy file ending in .yml (not read)"},
+      {C::kOutOfRange, "CG022", kE, "a number out of range (revision, limits)"},
+      {C::kConflictingKeys, "CG023", kE, "keys that exclude each other (a test's command and argv)"},
+      {C::kEmptyRule, "CG100", kE, "empty rule"},
+      {C::kBraces, "CG101", kE, "unbalanced, nested or misplaced braces; empty alternative"},
+      {C::kUnterminatedQuote, "CG102", kE, "unterminated quote in a rule"},
+      {C::kRelativeGlob, "CG103", kE, "the executable glob is not an absolute path"},
+      {C::kTrailingBackslash, "CG104", kE, "trailing backslash in a rule"},
+      {C::kArgvOnLegacyTarget, "CG105", kE, "argv pattern on the clawdbot-2026.1 target"},
+      {C::kControlCharacter, "CG106", kE, "control character in a rule"},
+      {C::kUnexpectedCharacter, "CG107", kE, "unexpected character in a rule"},
+      {C::kBreakGlassBackwards, "CG201", kE, "break-glass expires before it is created"},
+      {C::kBreakGlassTooLong, "CG202", kE, "break-glass lasts longer than limits.break_glass_max_hours"},
+      {C::kBreakGlassExpired, "CG203", kW, "break-glass expired at --at; its entries are left out"},
+      {C::kBreakGlassPending, "CG204", kW, "break-glass starts after --at; its entries are left out"},
+      {C::kSharedStateDir, "CG210", kE, "two environments share one state_dir"},
+  };
+  return table;
+}
+
+const CodeInfo& InfoOf(DiagnosticCode code) {
+  for (const CodeInfo& info : CodeTable()) {
+    if (info.code == code) return info;
+  }
+  throw std::logic_error("diagnostic code missing from the code table");
+}
+
+std::string_view CodeName(DiagnosticCode code) { return InfoOf(code).name; }
+
+std::optional<DiagnosticCode> ParseCodeName(std::string_view name) {
+  for (const CodeInfo& info : CodeTable()) {
+    if (info.name == name) return info.code;
+  }
+  return std::nullopt;
+}
+
+}  // namespace clawgate

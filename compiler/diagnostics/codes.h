@@ -1,0 +1,75 @@
+// The one table of diagnostic codes: every kind of error or warning clawgate
+// reports has its own stable code, default severity and one-line summary.
+// docs/diagnostics.md is checked against this table (codes_test), and SARIF
+// rule metadata comes from it.
+#ifndef CLAWGATE_COMPILER_DIAGNOSTICS_CODES_H_
+#define CLAWGATE_COMPILER_DIAGNOSTICS_CODES_H_
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace clawgate {
+
+enum class Severity { kError, kWarning, kNote };
+std::string_view ToString(Severity severity);
+
+enum class DiagnosticCode {
+  // Sources and YAML (CG0xx).
+  kUnreadableFile,      // CG001
+  kYamlSyntax,          // CG002
+  kUnknownKey,          // CG003
+  kDuplicate,           // CG004
+  kWrongType,           // CG005
+  kMissingKey,          // CG006
+  kEmptyValue,          // CG007
+  kInvalidValue,        // CG008
+  kNameMismatch,        // CG009
+  kUnknownLayer,        // CG010
+  kUnknownAgent,        // CG011
+  kUnknownEnvironment,  // CG012
+  kInvalidTimestamp,    // CG013
+  kEmptyFile,           // CG014
+  kAgentLayerNotInEnv,  // CG015
+  kUnsupportedVersion,  // CG016
+  kInvalidName,         // CG017
+  kInvalidOwner,        // CG018
+  kInvalidStateDir,     // CG019
+  kInvalidLabelPrefix,  // CG020
+  kYmlExtension,        // CG021
+  kOutOfRange,          // CG022
+  kConflictingKeys,     // CG023
+  // The rule language (CG1xx).
+  kEmptyRule,            // CG100
+  kBraces,               // CG101
+  kUnterminatedQuote,    // CG102
+  kRelativeGlob,         // CG103
+  kTrailingBackslash,    // CG104
+  kArgvOnLegacyTarget,   // CG105
+  kControlCharacter,     // CG106
+  kUnexpectedCharacter,  // CG107
+  // Break-glass and environments (CG2xx).
+  kBreakGlassBackwards,  // CG201
+  kBreakGlassTooLong,    // CG202
+  kBreakGlassExpired,    // CG203
+  kBreakGlassPending,    // CG204
+  kSharedStateDir,       // CG210
+};
+
+/// One row of the code table.
+struct CodeInfo {
+  DiagnosticCode code;
+  std::string_view name;  // DiagnosticCode::kBraces
+  Severity severity;      // the severity it is reported with
+  std::string_view summary;
+};
+
+/// Every code, in code order.
+const std::vector<CodeInfo>& CodeTable();
+const CodeInfo& InfoOf(DiagnosticCode code);
+std::string_view CodeName(DiagnosticCode code);
+std::optional<DiagnosticCode> ParseCodeName(std::string_view name);
+
+}  // namespace clawgate
+
+#endif  // CLAWGATE_COMPILER_DIAGNOSTICS_CODES_H_

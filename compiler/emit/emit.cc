@@ -1,0 +1,59 @@
+#include "compiler/emit/emit.h"
+
+#include "runtime/base/sha256.h"
+#include "runtime/document/artifact.h"
+#include "runtime/document/manifest.h"
+#include "runtime/document/policy_digest.h"
+
+namespace clawgate {
+namespace {
+
+Manifest ManifestOf(const CompiledEnvironment& env, int64_t at, const SourceRevision& revision,
+                    const std::string& digest, const std::string& artifact_sha256) {
+  Manifest m;
+  m.env = env.name;
+  m.revision = env.revision;
+  m.target = env.target;
+  m.policy_digest = digest;
+  m.artifact_sha256 = artifact_sha256;
+  m.source_commit = revision.commit;
+  m.source_dirty = revision.dirty;
+  m.compiled_at = at;
+  m.regions = env.regions;
+  m.unattended = env.unattended;
+  m.ephemeral = env.ephemeral;
+  m.state_dir = env.state_dir;
+  m.launchd_label_prefix = env.launchd_label_prefix;
+  m.source_file = env.file;
+  m.layers = env.layers;
+  for (const CompiledAgent& agent : env.agents) {
+    ManifestAgent out{agent.name, agent.layers, {}};
+    for (const CompiledEntry& entry : agent.entries) {
+      out.entries.push_back({entry.pattern, entry.arg_pattern, entry.provenance});
+    }
+    m.agents.push_back(std::move(out));
+  }
+  m.break_glass = env.break_glass;
+  return m;
+}
+
+}  // namespace
+
+EmittedEnvironment EmitEnvironment(const CompiledEnvironment& environment, int64_t at, const SourceRevision& revision) {
+  EmittedEnvironment out;
+  out.env = environment.name;
+  out.revision = environment.revision;
+  const ApprovalsDocument document = ToDocument(environment);
+  const std::string artifact = SerializeApprovals(document);
+  out.policy_digest = PolicyDigest(document);
+  out.artifact_sha256 = Sha256Hex(artifact);
+  out.agent_count = environment.agents.size();
+  for (const CompiledAgent& agent : environment.agents) out.entry_count += agent.entries.size();
+  out.files.push_back({kDocumentFile, artifact});
+  out.files.push_back({kDocumentSumFile, Sha256SumLine(artifact, kDocumentFile)});
+  out.files.push_back({kManifestFile, SerializeManifest(ManifestOf(environment, at, revision, out.policy_digest,
+                                                                   out.artifact_sha256))});
+  return out;
+}
+
+}  // namespace clawgate

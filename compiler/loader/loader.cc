@@ -1,0 +1,77 @@
+#include "compiler/loader/loader.h"
+
+#include "compiler/loader/documents.h"
+#include "compiler/loader/yaml_file.h"
+
+namespace clawgate {
+
+using loader::FileLoader;
+using loader::LoadBreakGlass;
+using loader::LoadEnvironment;
+using loader::LoadLayer;
+using loader::LoadProject;
+using loader::LoadTests;
+
+SourceLocation RuleText::At(size_t offset) const {
+  if (byte_positions.empty()) return location;
+  const auto& [line, column] = byte_positions[std::min(offset, byte_positions.size() - 1)];
+  return {location.file, line, column};
+}
+
+std::optional<PolicySources> LoadPolicySources(const SourceReader& reader, DiagnosticSink& sink) {
+  if (!reader.Exists("clawgate.yaml")) return std::nullopt;
+  PolicySources sources;
+  auto load = [&](const std::string& relative) -> std::optional<std::pair<SourceFile, YAML::Node>> {
+    SourceFile file{reader.DisplayName(relative), relative, {}};
+    std::string error;
+    auto text = reader.Read(relative, &error);
+    if (!text) {
+      sink.Error(DiagnosticCode::kUnreadableFile, {file.display_name, 0, 0}, error);
+      return std::nullopt;
+    }
+    file.text = std::move(*text);
+    sources.texts[file.display_name] = file.text;
+    FileLoader f(file, sink);
+    auto root = f.Parse();
+    if (!root) {
+      sources.unloadable.insert(relative);
+      return std::nullopt;
+    }
+    return std::make_pair(std::move(file), std::move(*root));
+  };
+
+  if (auto loaded = load("clawgate.yaml")) {
+    FileLoader f(loaded->first, sink);
+    LoadProject(f, loaded->second, &sources.project);
+  }
+  for (const char* dir : {"layers", "environments", "break-glass", "tests"}) {
+    for (const std::string& stray : reader.List(dir, ".yml")) {
+      sink.Error(DiagnosticCode::kYmlExtension, {reader.DisplayName(stray), 0, 0},
+                 "policy files must end in '.yaml'; this file is not read");
+    }
+    for (const std::string& relative : reader.List(dir, ".yaml")) {
+      auto loaded = load(relative);
+      if (!loaded) continue;
+      FileLoader f(loaded->first, sink);
+      const std::string kind = dir;
+      if (kind == "layers") {
+        if (auto layer = LoadLayer(f, loaded->second))
+          sources.layers.push_back(std::move(*layer));
+        else
+          sources.unloadable.insert(relative);
+      } else if (kind == "environments") {
+        if (auto env = LoadEnvironment(f, loaded->second))
+          sources.environments.push_back(std::move(*env));
+        else
+          sources.unloadable.insert(relative);
+      } else if (kind == "break-glass") {
+        if (auto bg = LoadBreakGlass(f, loaded->second)) sources.break_glass.push_back(std::move(*bg));
+      } else {
+        LoadTests(f, loaded->second, &sources.tests);
+      }
+    }
+  }
+  return sources;
+}
+
+}  // namespace clawgate

@@ -1,0 +1,47 @@
+// Reading and writing files on the machine clawgate runs on: size-limited
+// reads that never block on a FIFO or follow a final symlink when told not
+// to, and writes that are either complete or absent (temp file created
+// O_EXCL beside the target, fsync, rename, fsync of the folder).
+#ifndef CLAWGATE_RUNTIME_BASE_FILE_IO_H_
+#define CLAWGATE_RUNTIME_BASE_FILE_IO_H_
+
+#include <sys/types.h>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace clawgate {
+
+struct ReadOptions {
+  size_t limit = size_t{16} << 20;  // larger files are an error
+  bool no_follow = false;           // refuse a symlink as the final component
+};
+
+/// The bytes of the regular file `path`, or nullopt with `error` set (not a
+/// regular file, too large, unreadable).
+std::optional<std::string> ReadFileLimited(const std::string& path, std::string* error, ReadOptions options = {});
+
+/// Creates `path` (which must not exist) with `mode`, writes `bytes` and
+/// fsyncs it. Never follows a symlink at `path`.
+std::optional<std::string> WriteNewFile(const std::string& path, std::string_view bytes, mode_t mode);
+
+/// Replaces `path` with `bytes` atomically: a temp file in the same folder
+/// (O_EXCL, `mode`), fsync, rename over `path`, fsync of the folder. Refuses
+/// when `path` is a symlink. Returns an error message, or nullopt.
+std::optional<std::string> WriteFileAtomic(const std::string& path, std::string_view bytes, mode_t mode = 0600);
+
+/// mkdir -p with `mode` for the folders it creates; refuses symlinked
+/// components. Returns an error message, or nullopt.
+std::optional<std::string> MakeDirs(const std::string& path, mode_t mode = 0700);
+
+/// fsyncs a folder so that renames inside it are durable.
+void SyncDirectory(const std::string& dir);
+
+/// A random suffix for temporary names (16 lowercase alphanumerics).
+std::string RandomSuffix();
+
+}  // namespace clawgate
+
+#endif  // CLAWGATE_RUNTIME_BASE_FILE_IO_H_

@@ -1,0 +1,35 @@
+// Small string helpers shared by both binaries.
+#ifndef CLAWGATE_RUNTIME_BASE_TEXT_H_
+#define CLAWGATE_RUNTIME_BASE_TEXT_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace clawgate {
+
+/// `s` without leading and trailing ASCII whitespace (JavaScript's trim for
+/// the inputs the targets see).
+std::string Trim(std::string_view s);
+/// The same, as a view into `s`.
+std::string_view TrimView(std::string_view s);
+
+/// ASCII lowercase.
+std::string Lower(std::string_view s);
+
+bool StartsWith(std::string_view s, std::string_view prefix);
+bool EndsWith(std::string_view s, std::string_view suffix);
+
+/// `s` split at every `separator` (empty fields kept).
+std::vector<std::string> Split(std::string_view s, char separator);
+
+/// The closest candidate to `word` within a small edit distance (letters
+/// compared case-insensitively), or "" when none is close.
+std::string ClosestMatch(std::string_view word, const std::vector<std::string>& candidates);
+
+/// "1 entry" / "2 entries".
+std::string CountOf(size_t n, std::string_view singular, std::string_view plural);
+
+}  // namespace clawgate
+
+#endif  // CLAWGATE_RUNTIME_BASE_TEXT_H_

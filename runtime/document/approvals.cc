@@ -1,0 +1,249 @@
+#include "runtime/document/approvals.h"
+
+#include <nlohmann/json.hpp>
+
+namespace clawgate {
+namespace {
+
+using Json = nlohmann::json;
+using OrderedJson = nlohmann::ordered_json;
+
+// Thrown inside ParseApprovals only; turned into ParsedApprovals::error.
+struct ShapeError {
+  std::string message;
+};
+
+[[noreturn]] void Fail(const std::string& where, const std::string& message) {
+  throw ShapeError{"at " + (where.empty() ? std::string("/") : where) + ": " + message};
+}
+
+std::string Describe(const Json& value) {
+  switch (value.type()) {
+    case Json::value_t::null:
+      return "null";
+    case Json::value_t::boolean:
+      return "a boolean";
+    case Json::value_t::number_integer:
+    case Json::value_t::number_unsigned:
+    case Json::value_t::number_float:
+      return "a number";
+    case Json::value_t::string:
+      return "a string";
+    case Json::value_t::array:
+      return "an array";
+    case Json::value_t::object:
+      return "an object";
+    default:
+      return "an unsupported value";
+  }
+}
+
+const Json& RequireObject(const Json& value, const std::string& where) {
+  if (!value.is_object()) Fail(where, "expected an object, found " + Describe(value));
+  return value;
+}
+
+template <typename Enum>
+std::optional<Enum> ParseEnumField(const Json& object, const char* key, const std::string& where,
+                                   std::optional<Enum> (*parse)(std::string_view), const char* allowed) {
+  const auto it = object.find(key);
+  if (it == object.end() || it->is_null()) return std::nullopt;
+  const std::string path = where + "/" + key;
+  if (!it->is_string()) Fail(path, std::string("expected one of ") + allowed + ", found " + Describe(*it));
+  const auto parsed = parse(it->get_ref<const std::string&>());
+  if (!parsed) {
+    Fail(path, std::string("expected one of ") + allowed + ", found \"" + it->get_ref<const std::string&>() + "\"");
+  }
+  return parsed;
+}
+
+PolicySettings ParseSettings(const Json& object, const std::string& where) {
+  PolicySettings settings;
+  settings.security = ParseEnumField<Security>(object, "security", where, ParseSecurity, "deny, allowlist, full");
+  settings.ask = ParseEnumField<Ask>(object, "ask", where, ParseAsk, "off, on-miss, always");
+  settings.ask_fallback =
+      ParseEnumField<Security>(object, "askFallback", where, ParseSecurity, "deny, allowlist, full");
+  const auto it = object.find("autoAllowSkills");
+  if (it != object.end() && !it->is_null()) {
+    if (!it->is_boolean()) Fail(where + "/autoAllowSkills", "expected a boolean, found " + Describe(*it));
+    settings.auto_allow_skills = it->get<bool>();
+  }
+  return settings;
+}
+
+AllowlistEntry ParseEntry(const Json& value, const std::string& where) {
+  AllowlistEntry entry;
+  if (value.is_string()) {  // OpenClaw turns a bare string into {pattern}.
+    entry.pattern = value.get<std::string>();
+  } else {
+    RequireObject(value, where);
+    const auto pattern = value.find("pattern");
+    if (pattern == value.end() || !pattern->is_string()) {
+      Fail(where + "/pattern", "expected a non-empty string");
+    }
+    entry.pattern = pattern->get<std::string>();
+    const auto arg_pattern = value.find("argPattern");
+    if (arg_pattern != value.end() && !arg_pattern->is_null()) {
+      if (!arg_pattern->is_string()) Fail(where + "/argPattern", "expected a string, found " + Describe(*arg_pattern));
+      entry.arg_pattern = arg_pattern->get<std::string>();
+    }
+    const auto source = value.find("source");
+    if (source != value.end() && source->is_string()) entry.source = source->get<std::string>();
+  }
+  if (entry.pattern.find_first_not_of(" \t\r\n") == std::string::npos) {
+    Fail(where + "/pattern", "expected a non-empty string");
+  }
+  return entry;
+}
+
+ApprovalsDocument ParseDocument(const Json& root) {
+  RequireObject(root, "");
+  const auto version = root.find("version");
+  if (version == root.end() || !version->is_number() || version->get<double>() != 1.0) {
+    Fail("/version", "expected the number 1");
+  }
+  ApprovalsDocument document;
+  if (const auto socket = root.find("socket"); socket != root.end() && !socket->is_null()) {
+    RequireObject(*socket, "/socket");
+    if (const auto path = socket->find("path"); path != socket->end() && !path->is_null()) {
+      if (!path->is_string()) Fail("/socket/path", "expected a string, found " + Describe(*path));
+      document.socket_path = path->get<std::string>();
+    }
+  }
+  if (const auto defaults = root.find("defaults"); defaults != root.end() && !defaults->is_null()) {
+    document.defaults = ParseSettings(RequireObject(*defaults, "/defaults"), "/defaults");
+  }
+  if (const auto agents = root.find("agents"); agents != root.end() && !agents->is_null()) {
+    RequireObject(*agents, "/agents");
+    for (auto it = agents->begin(); it != agents->end(); ++it) {
+      const std::string where = "/agents/" + it.key();
+      AgentPolicy agent;
+      agent.settings = ParseSettings(RequireObject(it.value(), where), where);
+      if (const auto list = it->find("allowlist"); list != it->end() && !list->is_null()) {
+        if (!list->is_array()) Fail(where + "/allowlist", "expected an array, found " + Describe(*list));
+        for (size_t i = 0; i < list->size(); ++i) {
+          agent.allowlist.push_back(ParseEntry((*list)[i], where + "/allowlist/" + std::to_string(i)));
+        }
+      }
+      document.agents.emplace(it.key(), std::move(agent));
+    }
+  }
+  return document;
+}
+
+void PutSettings(const PolicySettings& settings, OrderedJson* out) {
+  if (settings.security) (*out)["security"] = ToString(*settings.security);
+  if (settings.ask) (*out)["ask"] = ToString(*settings.ask);
+  if (settings.ask_fallback) (*out)["askFallback"] = ToString(*settings.ask_fallback);
+  if (settings.auto_allow_skills) (*out)["autoAllowSkills"] = *settings.auto_allow_skills;
+}
+
+}  // namespace
+
+std::string_view ToString(Security security) {
+  switch (security) {
+    case Security::kDeny:
+      return "deny";
+    case Security::kAllowlist:
+      return "allowlist";
+    case Security::kFull:
+      return "full";
+  }
+  return "deny";
+}
+
+std::string_view ToString(Ask ask) {
+  switch (ask) {
+    case Ask::kOff:
+      return "off";
+    case Ask::kOnMiss:
+      return "on-miss";
+    case Ask::kAlways:
+      return "always";
+  }
+  return "always";
+}
+
+std::optional<Security> ParseSecurity(std::string_view text) {
+  if (text == "deny") return Security::kDeny;
+  if (text == "allowlist") return Security::kAllowlist;
+  if (text == "full") return Security::kFull;
+  return std::nullopt;
+}
+
+std::optional<Ask> ParseAsk(std::string_view text) {
+  if (text == "off") return Ask::kOff;
+  if (text == "on-miss") return Ask::kOnMiss;
+  if (text == "always") return Ask::kAlways;
+  return std::nullopt;
+}
+
+bool PolicySettings::operator==(const PolicySettings& other) const {
+  return security == other.security && ask == other.ask && ask_fallback == other.ask_fallback &&
+         auto_allow_skills == other.auto_allow_skills;
+}
+
+bool AllowlistEntry::operator==(const AllowlistEntry& other) const {
+  return pattern == other.pattern && arg_pattern == other.arg_pattern && source == other.source;
+}
+
+bool AgentPolicy::operator==(const AgentPolicy& other) const {
+  return settings == other.settings && allowlist == other.allowlist;
+}
+
+bool ApprovalsDocument::operator==(const ApprovalsDocument& other) const {
+  return socket_path == other.socket_path && defaults == other.defaults && agents == other.agents;
+}
+
+ParsedApprovals ParseApprovals(std::string_view json_text) {
+  ParsedApprovals result;
+  Json root;
+  try {
+    root = Json::parse(json_text.begin(), json_text.end());
+  } catch (const Json::exception& e) {
+    result.error = std::string("invalid JSON: ") + e.what();
+    return result;
+  }
+  try {
+    // `openclaw approvals get --json` wraps the document: {path, exists, hash, file}.
+    if (root.is_object() && !root.contains("version") && root.contains("file")) {
+      const Json& file = root["file"];
+      result.document = ParseDocument(file);
+    } else {
+      result.document = ParseDocument(root);
+    }
+  } catch (const ShapeError& e) {
+    result.error = e.message;
+  }
+  return result;
+}
+
+std::string SerializeApprovals(const ApprovalsDocument& document) {
+  OrderedJson out;
+  out["version"] = 1;
+  if (document.socket_path) out["socket"]["path"] = *document.socket_path;
+  OrderedJson defaults = OrderedJson::object();
+  PutSettings(document.defaults, &defaults);
+  out["defaults"] = std::move(defaults);
+  OrderedJson agents = OrderedJson::object();
+  for (const auto& [id, agent] : document.agents) {
+    OrderedJson agent_json = OrderedJson::object();
+    PutSettings(agent.settings, &agent_json);
+    if (!agent.allowlist.empty()) {
+      OrderedJson list = OrderedJson::array();
+      for (const AllowlistEntry& entry : agent.allowlist) {
+        OrderedJson item;
+        item["pattern"] = entry.pattern;
+        if (entry.arg_pattern) item["argPattern"] = *entry.arg_pattern;
+        if (entry.source) item["source"] = *entry.source;
+        list.push_back(std::move(item));
+      }
+      agent_json["allowlist"] = std::move(list);
+    }
+    agents[id] = std::move(agent_json);
+  }
+  out["agents"] = std::move(agents);
+  return out.dump(2) + "\n";
+}
+
+}  // namespace clawgate

@@ -1,0 +1,92 @@
+// The exec-approvals document model shared by clawgate and clawgate-host.
+//
+// Input: the JSON text of an OpenClaw exec-approvals document, either the bare
+// document (`exec-approvals.json`) or the snapshot that `openclaw approvals get
+// --json` prints (the document under "file").
+// Output: plain value types; serialisation back to the byte-stable pretty JSON
+// that clawgate writes.
+// Invariants: agents are kept sorted by id (std::map); allowlist order is the
+// document's order; fields a host adds on its own (ids, lastUsed*, socket
+// token) are not modelled and never written.
+#ifndef CLAWGATE_RUNTIME_DOCUMENT_APPROVALS_H_
+#define CLAWGATE_RUNTIME_DOCUMENT_APPROVALS_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace clawgate {
+
+/// OpenClaw's `security` (and `askFallback`) modes, ordered from strictest.
+enum class Security { kDeny, kAllowlist, kFull };
+/// OpenClaw's `ask` modes, ordered from least prompting.
+enum class Ask { kOff, kOnMiss, kAlways };
+
+std::string_view ToString(Security security);
+std::string_view ToString(Ask ask);
+/// Parses the exact lowercase spelling OpenClaw accepts; nullopt otherwise.
+std::optional<Security> ParseSecurity(std::string_view text);
+std::optional<Ask> ParseAsk(std::string_view text);
+
+/// The policy knobs that `defaults` and each agent may set. Unset fields fall
+/// back (agent -> wildcard agent -> defaults -> built-in) on the host.
+struct PolicySettings {
+  std::optional<Security> security;
+  std::optional<Ask> ask;
+  std::optional<Security> ask_fallback;
+  std::optional<bool> auto_allow_skills;
+
+  bool operator==(const PolicySettings& other) const;
+  bool operator!=(const PolicySettings& other) const { return !(*this == other); }
+};
+
+/// One allowlist entry: an executable glob and an optional argument regex.
+struct AllowlistEntry {
+  std::string pattern;
+  std::optional<std::string> arg_pattern;
+  /// "allow-always" when a host added it through an approval prompt.
+  std::optional<std::string> source;
+
+  bool operator==(const AllowlistEntry& other) const;
+  bool operator!=(const AllowlistEntry& other) const { return !(*this == other); }
+};
+
+struct AgentPolicy {
+  PolicySettings settings;
+  std::vector<AllowlistEntry> allowlist;
+
+  bool operator==(const AgentPolicy& other) const;
+  bool operator!=(const AgentPolicy& other) const { return !(*this == other); }
+};
+
+/// An exec-approvals document (version 1).
+struct ApprovalsDocument {
+  std::optional<std::string> socket_path;
+  PolicySettings defaults;
+  std::map<std::string, AgentPolicy> agents;
+
+  bool operator==(const ApprovalsDocument& other) const;
+  bool operator!=(const ApprovalsDocument& other) const { return !(*this == other); }
+};
+
+/// The outcome of ParseApprovals: a document or a message saying what was
+/// wrong and where (a JSON pointer).
+struct ParsedApprovals {
+  std::optional<ApprovalsDocument> document;
+  std::string error;
+};
+
+/// Parses a document or an `approvals get --json` snapshot. Strict about the
+/// policy fields (types, enum spellings, version 1); ignores fields a host
+/// maintains (id, lastUsedAt, lastUsedCommand, lastResolvedPath, token).
+ParsedApprovals ParseApprovals(std::string_view json_text);
+
+/// The document as clawgate writes it: fixed field order (version, socket,
+/// defaults, agents), agents sorted by id, two-space indent, trailing newline.
+std::string SerializeApprovals(const ApprovalsDocument& document);
+
+}  // namespace clawgate
+
+#endif  // CLAWGATE_RUNTIME_DOCUMENT_APPROVALS_H_

@@ -1,0 +1,174 @@
+#include "runtime/document/canonical_json.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <vector>
+
+#include "runtime/base/utf8.h"
+
+namespace clawgate {
+namespace {
+
+using Json = nlohmann::json;
+
+void AppendString(const std::string& value, std::string* out) {
+  out->push_back('"');
+  for (const char c : value) {
+    switch (c) {
+      case '"':
+        *out += "\\\"";
+        break;
+      case '\\':
+        *out += "\\\\";
+        break;
+      case '\b':
+        *out += "\\b";
+        break;
+      case '\f':
+        *out += "\\f";
+        break;
+      case '\n':
+        *out += "\\n";
+        break;
+      case '\r':
+        *out += "\\r";
+        break;
+      case '\t':
+        *out += "\\t";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buffer[8];
+          std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(c));
+          *out += buffer;
+        } else {
+          out->push_back(c);
+        }
+    }
+  }
+  out->push_back('"');
+}
+
+bool AppendValue(const Json& value, std::string* out, std::string* error) {
+  switch (value.type()) {
+    case Json::value_t::null:
+      *out += "null";
+      return true;
+    case Json::value_t::boolean:
+      *out += value.get<bool>() ? "true" : "false";
+      return true;
+    case Json::value_t::number_integer:
+      *out += FormatEcmaScriptNumber(static_cast<double>(value.get<int64_t>()));
+      return true;
+    case Json::value_t::number_unsigned:
+      *out += FormatEcmaScriptNumber(static_cast<double>(value.get<uint64_t>()));
+      return true;
+    case Json::value_t::number_float: {
+      const double number = value.get<double>();
+      if (!std::isfinite(number)) {
+        if (error) *error = "non-finite number";
+        return false;
+      }
+      *out += FormatEcmaScriptNumber(number);
+      return true;
+    }
+    case Json::value_t::string:
+      AppendString(value.get_ref<const std::string&>(), out);
+      return true;
+    case Json::value_t::array: {
+      out->push_back('[');
+      bool first = true;
+      for (const Json& item : value) {
+        if (!first) out->push_back(',');
+        first = false;
+        if (!AppendValue(item, out, error)) return false;
+      }
+      out->push_back(']');
+      return true;
+    }
+    case Json::value_t::object: {
+      std::vector<std::pair<std::u16string, const std::string*>> keys;
+      for (auto it = value.begin(); it != value.end(); ++it) {
+        keys.emplace_back(ToUtf16(it.key()), &it.key());
+      }
+      std::sort(keys.begin(), keys.end());
+      out->push_back('{');
+      bool first = true;
+      for (const auto& [sort_key, key] : keys) {
+        if (!first) out->push_back(',');
+        first = false;
+        AppendString(*key, out);
+        out->push_back(':');
+        if (!AppendValue(value.at(*key), out, error)) return false;
+      }
+      out->push_back('}');
+      return true;
+    }
+    case Json::value_t::binary:
+    case Json::value_t::discarded:
+      break;
+  }
+  if (error) *error = "unsupported JSON value";
+  return false;
+}
+
+}  // namespace
+
+std::string FormatEcmaScriptNumber(double value) {
+  if (value == 0) return "0";  // Also -0.
+  if (value < 0) return "-" + FormatEcmaScriptNumber(-value);
+  char buffer[64];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
+  const std::string scientific(buffer, result.ptr);
+  const size_t e_at = scientific.find('e');
+  std::string digits = scientific.substr(0, e_at);
+  digits.erase(std::remove(digits.begin(), digits.end(), '.'), digits.end());
+  const int exponent = std::stoi(scientific.substr(e_at + 1));
+  const int k = static_cast<int>(digits.size());
+  const int n = exponent + 1;
+  if (k <= n && n <= 21) return digits + std::string(static_cast<size_t>(n - k), '0');
+  if (0 < n && n <= 21) return digits.substr(0, static_cast<size_t>(n)) + "." + digits.substr(static_cast<size_t>(n));
+  if (-6 < n && n <= 0) return "0." + std::string(static_cast<size_t>(-n), '0') + digits;
+  const int shown = n - 1;
+  std::string out = digits.substr(0, 1);
+  if (k > 1) out += "." + digits.substr(1);
+  out += shown < 0 ? "e-" : "e+";
+  out += std::to_string(shown < 0 ? -shown : shown);
+  return out;
+}
+
+std::optional<std::string> CanonicalizeJson(std::string_view json_text, std::string* error) {
+  std::vector<std::set<std::string>> open_objects;
+  std::string duplicate;
+  const Json::parser_callback_t check_duplicates = [&](int /*depth*/, Json::parse_event_t event, Json& parsed) {
+    if (event == Json::parse_event_t::object_start) {
+      open_objects.emplace_back();
+    } else if (event == Json::parse_event_t::object_end) {
+      if (!open_objects.empty()) open_objects.pop_back();
+    } else if (event == Json::parse_event_t::key && !open_objects.empty()) {
+      const auto& key = parsed.get_ref<const std::string&>();
+      if (!open_objects.back().insert(key).second && duplicate.empty()) duplicate = key;
+    }
+    return true;
+  };
+  Json value;
+  try {
+    value = Json::parse(json_text.begin(), json_text.end(), check_duplicates);
+  } catch (const Json::exception& e) {
+    if (error) *error = e.what();
+    return std::nullopt;
+  }
+  if (!duplicate.empty()) {
+    if (error) *error = "duplicate member name \"" + duplicate + "\"";
+    return std::nullopt;
+  }
+  std::string out;
+  if (!AppendValue(value, &out, error)) return std::nullopt;
+  return out;
+}
+
+}  // namespace clawgate

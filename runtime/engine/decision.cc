@@ -1,0 +1,47 @@
+#include "runtime/engine/decision.h"
+
+namespace clawgate {
+
+std::string_view ToString(Platform platform) { return platform == Platform::kDarwin ? "darwin" : "linux"; }
+
+std::optional<Platform> ParsePlatform(std::string_view name) {
+  if (name == "darwin") return Platform::kDarwin;
+  if (name == "linux") return Platform::kLinux;
+  return std::nullopt;
+}
+
+Platform NativePlatform() {
+#ifdef __APPLE__
+  return Platform::kDarwin;
+#else
+  return Platform::kLinux;
+#endif
+}
+
+std::string_view ToString(SatisfiedBy by) {
+  switch (by) {
+    case SatisfiedBy::kNone:
+      return "";
+    case SatisfiedBy::kAllowlist:
+      return "allowlist";
+    case SatisfiedBy::kSafeBins:
+      return "safeBins";
+    case SatisfiedBy::kSafeBuiltins:
+      return "safeBuiltins";
+  }
+  return "";
+}
+
+std::string_view ToString(Decision decision) {
+  switch (decision) {
+    case Decision::kAllow:
+      return "allow";
+    case Decision::kDeny:
+      return "deny";
+    case Decision::kPrompt:
+      return "prompt";
+  }
+  return "deny";
+}
+
+}  // namespace clawgate

@@ -1,0 +1,84 @@
+// The engine's vocabulary: where a command runs, an agent's effective policy,
+// how each simple command was judged, and the decision.
+#ifndef CLAWGATE_RUNTIME_ENGINE_DECISION_H_
+#define CLAWGATE_RUNTIME_ENGINE_DECISION_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "runtime/document/approvals.h"
+
+namespace clawgate {
+
+/// The operating system of the host a decision is made for (not necessarily
+/// the machine clawgate runs on: CI decides for a Mac).
+enum class Platform { kLinux, kDarwin };
+std::string_view ToString(Platform platform);
+std::optional<Platform> ParsePlatform(std::string_view name);
+/// The platform this binary was built for.
+Platform NativePlatform();
+
+/// Where the command would run: PATH and HOME of the request and its cwd.
+struct ExecEnvironment {
+  std::string path;
+  std::string home;
+  std::string cwd;
+};
+
+/// An agent's policy after the target's fallback chain (agent, then the `*`
+/// agent, then defaults, then built-in values). askFallback is already
+/// clamped to security where the target clamps it.
+struct EffectivePolicy {
+  Security security = Security::kDeny;
+  Ask ask = Ask::kOnMiss;
+  Security ask_fallback = Security::kDeny;
+  bool auto_allow_skills = false;
+  /// Wildcard-agent entries first, then the agent's own.
+  std::vector<AllowlistEntry> allowlist;
+};
+
+/// What satisfied one simple command.
+enum class SatisfiedBy { kNone, kAllowlist, kSafeBins, kSafeBuiltins };
+std::string_view ToString(SatisfiedBy by);
+
+/// How one simple command was judged.
+struct SegmentVerdict {
+  std::vector<std::string> argv;
+  /// The executable the allowlist was matched against (may be empty).
+  std::string resolved_path;
+  SatisfiedBy satisfied_by = SatisfiedBy::kNone;
+  /// The entry that matched (kAllowlist), as written in the document.
+  std::optional<AllowlistEntry> entry;
+  /// Its position in the effective allowlist.
+  std::optional<size_t> entry_index;
+  /// Why it missed, when it did ("sudo is a blocked wrapper", ...).
+  std::string note;
+};
+
+/// The allowlist evaluation of one shell command string.
+struct Evaluation {
+  bool analysis_ok = false;
+  std::string failure;  // why analysis failed
+  bool satisfied = false;
+  /// Every segment was matched by a host "always allow" entry.
+  bool durable = false;
+  std::vector<SegmentVerdict> segments;
+};
+
+enum class Decision { kAllow, kDeny, kPrompt };
+std::string_view ToString(Decision decision);
+
+struct DecisionResult {
+  EffectivePolicy policy;
+  Evaluation evaluation;
+  Decision decision = Decision::kDeny;
+  /// The decision after askFallback (what happens when nobody answers).
+  Decision unattended_outcome = Decision::kDeny;
+  std::string reason;
+};
+
+}  // namespace clawgate
+
+#endif  // CLAWGATE_RUNTIME_ENGINE_DECISION_H_

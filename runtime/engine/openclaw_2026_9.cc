@@ -1,0 +1,158 @@
+#include "runtime/engine/openclaw_2026_9.h"
+
+#include "runtime/base/text.h"
+#include "runtime/engine/openclaw_2026_9_shell.h"
+#include "runtime/engine/paths.h"
+#include "runtime/engine/shell_wrappers.h"
+
+namespace clawgate {
+namespace {
+
+bool IsPackageManager(std::string_view name) {
+  static const NameSet names = {"npm", "npx", "pnpm", "pnpx", "yarn", "bun", "bunx"};
+  return names.count(name) != 0;
+}
+
+bool IsReusablePayload(const std::vector<ShellStep>& steps) {
+  if (steps.empty() || Trim(steps[0].argv[0]).empty()) return false;
+  for (const ShellStep& s : steps) {
+    const std::string token = Trim(s.argv[0]);
+    if (HasSeparator(token)) return false;
+    const std::string name = NormalizeExecutableToken(token);
+    if (name.size() >= 8 && name.compare(name.size() - 8, 8, "-wrapper") == 0) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+OpenClawEvaluator::OpenClawEvaluator(const std::vector<AllowlistEntry>& allowlist, const FileSystem& fs,
+                                     Platform platform)
+    : allowlist_(allowlist, platform), fs_(fs), safe_bins_(fs) {}
+
+SegmentVerdict OpenClawEvaluator::JudgeSegment(const Argv& argv, bool prompt_only, const std::string& prompt_reason,
+                                               const ExecEnvironment& env) const {
+  SegmentVerdict v;
+  v.argv = argv;
+  if (prompt_only) {
+    v.note = prompt_reason;
+    return v;
+  }
+  const TrustPlan plan = ResolveTrustPlan(argv);
+  if (plan.blocked) {
+    v.note = plan.blocked_wrapper + " is a blocked wrapper";
+    return v;
+  }
+  if (plan.argv.empty() || Trim(plan.argv[0]).empty()) {
+    v.note = "no executable";
+    return v;
+  }
+  const Resolution execution = ResolveOpenClaw(plan.argv[0], env, fs_);
+  const Resolution policy = plan.policy_argv == plan.argv ? execution : ResolveOpenClaw(plan.policy_argv[0], env, fs_);
+  v.resolved_path = policy.trust.empty() ? policy.candidate : policy.trust;
+  if (IsPackageManager(NormalizeExecutableToken(plan.argv[0]))) {
+    v.note = "package-manager invocations are not modelled by clawgate";
+    return v;
+  }
+  const std::string exec_name = NormalizeExecutableToken(plan.argv[0]);
+  const bool shell_segment = IsShellWrapperName(NormalizeExecutableToken(execution.name)) ||
+                             IsShellWrapperName(NormalizeExecutableToken(execution.raw)) ||
+                             IsShellWrapperName(NormalizeExecutableToken(argv[0]));
+  const bool inline_command = PosixShells().count(exec_name) != 0 && PosixInlineCommand(plan.argv).has_value();
+  int match = allowlist_.Match(policy, plan.argv, env.home);
+  if (match >= 0 && !plan.multiplexed && (inline_command || (shell_segment && plan.argv.size() > 1))) {
+    const AllowlistEntry& entry = allowlist_.entry(static_cast<size_t>(match));
+    const bool bound = entry.arg_pattern && !Trim(*entry.arg_pattern).empty();
+    const bool bare_wildcard = Trim(entry.pattern) == "*" && !bound;
+    if (!bound && !bare_wildcard) {
+      match = -1;
+      v.note = "a shell with arguments matches only an entry with an argPattern";
+    }
+  }
+  if (match >= 0) {
+    v.satisfied_by = SatisfiedBy::kAllowlist;
+    v.entry = allowlist_.entry(static_cast<size_t>(match));
+    v.entry_index = static_cast<size_t>(match);
+    return v;
+  }
+  if (safe_bins_.IsSafeUsage(plan.argv, execution)) {
+    v.satisfied_by = SatisfiedBy::kSafeBins;
+    return v;
+  }
+  if (IsSafeBuiltin(argv)) {
+    v.satisfied_by = SatisfiedBy::kSafeBuiltins;
+    return v;
+  }
+  if (v.note.empty()) v.note = "no allowlist entry matches";
+  return v;
+}
+
+Evaluation OpenClawEvaluator::Evaluate(std::string_view command, const ExecEnvironment& env) const {
+  Evaluation ev;
+  ShellAnalysis analysis = ParsePosixShell(command);
+  if (!analysis.ok) {
+    ev.failure = analysis.failure;
+    return ev;
+  }
+  // Payloads of shell wrappers are parsed as well; their failures count
+  // unless a single wrapper command can stand for itself.
+  struct Candidate {
+    Argv argv;
+    bool prompt_only = false;
+    std::string reason;
+  };
+  std::vector<Candidate> candidates;
+  const bool single = analysis.steps.size() == 1;
+  bool used_payload = false;
+  if (single) {
+    const ShellStep& step = analysis.steps[0];
+    const Argv& argv = step.argv;
+    const std::string token0 = Trim(argv[0]);
+    const std::string name = NormalizeExecutableToken(token0);
+    if (!step.has_assignment_prefix && PosixShells().count(name) != 0 && !HasSeparator(token0) &&
+        ParseableShells().count(name) != 0 && !HasStartupBeforeInline(argv, false) &&
+        !HasStartupBeforeInline(argv, true)) {
+      if (auto payload = PosixInlineCommand(argv)) {
+        ShellAnalysis nested = ParsePosixShell(*payload);
+        if (nested.ok && IsReusablePayload(nested.steps)) {
+          for (const ShellStep& s : nested.steps) {
+            const std::string reason =
+                s.has_assignment_prefix ? "env assignment before the command" : PromptOnlyReason(s.argv);
+            candidates.push_back({s.argv, !reason.empty(), reason});
+          }
+          used_payload = true;
+        }
+      }
+    }
+  }
+  if (!used_payload) {
+    for (const ShellStep& step : analysis.steps) {
+      if (auto call = FindShellWrapperCall(step.argv)) {
+        const std::string shell = NormalizeExecutableToken(call->argv[0]);
+        if (ParseableShells().count(shell) != 0) {
+          ShellAnalysis nested = ParsePosixShell(call->payload);
+          if (!nested.ok && !single) {
+            ev.failure = "shell payload: " + nested.failure;
+            return ev;
+          }
+        }
+      }
+      const std::string reason =
+          step.has_assignment_prefix ? "env assignment before the command" : PromptOnlyReason(step.argv);
+      candidates.push_back({step.argv, !reason.empty(), reason});
+    }
+  }
+  ev.analysis_ok = true;
+  ev.satisfied = true;
+  bool durable = true;
+  for (const Candidate& c : candidates) {
+    SegmentVerdict v = JudgeSegment(c.argv, c.prompt_only, c.reason, env);
+    if (v.satisfied_by == SatisfiedBy::kNone) ev.satisfied = false;
+    if (!v.entry || v.entry->source.value_or("") != "allow-always") durable = false;
+    ev.segments.push_back(std::move(v));
+  }
+  ev.durable = durable && !ev.segments.empty();
+  return ev;
+}
+
+}  // namespace clawgate

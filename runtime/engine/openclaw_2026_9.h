@@ -1,0 +1,42 @@
+// openclaw-2026.9's allowlist evaluation of a shell command
+// (evaluateShellAllowlistWithAuthorization as the gateway calls it).
+//
+// The command is split into simple commands (openclaw_2026_9_shell.h). A
+// single bare shell whose -c payload holds only bare commands is judged by
+// the payload's commands; otherwise each step is judged itself: prompt-only
+// steps never satisfy; wrappers are peeled (wrappers.h) and the executable
+// resolved (paths.h) and matched (openclaw_2026_9_allowlist.h); a shell with
+// arguments needs an entry with an argPattern; then safe bins and safe
+// builtins (safe_bins.h). Everything the evaluator needs about the host is
+// bound at construction: the file system, the platform and the safe-bin
+// folders probed on it.
+#ifndef CLAWGATE_RUNTIME_ENGINE_OPENCLAW_2026_9_H_
+#define CLAWGATE_RUNTIME_ENGINE_OPENCLAW_2026_9_H_
+
+#include <string_view>
+#include <vector>
+
+#include "runtime/base/file_system.h"
+#include "runtime/engine/evaluator.h"
+#include "runtime/engine/openclaw_2026_9_allowlist.h"
+#include "runtime/engine/safe_bins.h"
+
+namespace clawgate {
+
+class OpenClawEvaluator final : public Evaluator {
+ public:
+  OpenClawEvaluator(const std::vector<AllowlistEntry>& allowlist, const FileSystem& fs, Platform platform);
+  Evaluation Evaluate(std::string_view command, const ExecEnvironment& env) const override;
+
+ private:
+  SegmentVerdict JudgeSegment(const Argv& argv, bool prompt_only, const std::string& prompt_reason,
+                              const ExecEnvironment& env) const;
+
+  OpenClawAllowlist allowlist_;
+  const FileSystem& fs_;
+  OpenClawSafeBins safe_bins_;
+};
+
+}  // namespace clawgate
+
+#endif  // CLAWGATE_RUNTIME_ENGINE_OPENCLAW_2026_9_H_

@@ -1,0 +1,89 @@
+#include "runtime/engine/openclaw_2026_9_allowlist.h"
+
+#include "runtime/base/text.h"
+
+namespace clawgate {
+namespace {
+
+constexpr std::string_view kLegacyHashedArgPattern = "sha256:argv:";
+constexpr std::string_view kCwdBoundArgPattern = "sha256:cwd-argv:v1:";
+
+bool HasPathSelector(std::string_view s) { return s.find_first_of("/\\~") != std::string_view::npos; }
+
+}  // namespace
+
+OpenClawAllowlist::OpenClawAllowlist(const std::vector<AllowlistEntry>& entries, Platform platform) {
+  entries_.reserve(entries.size());
+  for (const AllowlistEntry& e : entries) {
+    Compiled c;
+    c.entry = e;
+    c.trimmed = Trim(e.pattern);
+    c.allow_always = e.source.value_or("") == "allow-always";
+    c.has_arg_pattern = e.arg_pattern && !e.arg_pattern->empty();
+    c.bare_star = c.trimmed == "*" && !c.has_arg_pattern && !c.allow_always;
+    c.path_selector = HasPathSelector(c.trimmed);
+    if (!c.trimmed.empty()) c.glob = std::make_unique<AllowlistGlob>(c.trimmed, platform);
+    if (c.has_arg_pattern) {
+      const std::string& source = *e.arg_pattern;
+      c.legacy_hashed = StartsWith(source, kLegacyHashedArgPattern);
+      c.cwd_bound = StartsWith(source, kCwdBoundArgPattern);
+      c.nul_joined = source.find('\0') != std::string::npos;
+      if (!c.legacy_hashed && !c.cwd_bound) c.arg_regex = std::make_unique<JsRegex>(source);
+    }
+    if (c.bare_star && bare_star_ < 0) bare_star_ = static_cast<int>(entries_.size());
+    entries_.push_back(std::move(c));
+  }
+}
+
+OpenClawAllowlist::~OpenClawAllowlist() = default;
+
+bool OpenClawAllowlist::ArgumentsMatch(const Compiled& entry, const Argv& argv) const {
+  if (!entry.arg_regex) return false;
+  std::string subject;
+  if (entry.nul_joined) {
+    if (argv.size() <= 1) {
+      subject = std::string(2, '\0');
+    } else {
+      for (size_t i = 1; i < argv.size(); ++i) {
+        subject += argv[i];
+        subject += '\0';
+      }
+    }
+  } else {
+    for (size_t i = 1; i < argv.size(); ++i) {
+      if (i > 1) subject += ' ';
+      subject += argv[i];
+    }
+  }
+  return entry.arg_regex->Test(subject);
+}
+
+bool OpenClawAllowlist::BasenameMatches(const Compiled& entry, const Resolution& r, const std::string& home) const {
+  if (HasPathSelector(r.raw)) return false;
+  if (!r.name.empty() && entry.glob->Matches(r.name, home)) return true;
+  return r.path && entry.glob->Matches(Basename(*r.path), home);
+}
+
+int OpenClawAllowlist::Match(const Resolution& r, const Argv& argv, const std::string& home) const {
+  if (bare_star_ >= 0) return bare_star_;
+  if (r.candidate.empty()) return -1;
+  int path_only = -1;
+  for (size_t i = 0; i < entries_.size(); ++i) {
+    const Compiled& e = entries_[i];
+    if (e.trimmed.empty()) continue;
+    const bool matched =
+        e.path_selector ? e.glob->Matches(r.trust, home) : e.trimmed != "*" && BasenameMatches(e, r, home);
+    if (!matched) continue;
+    if (!e.has_arg_pattern) {
+      if (!e.allow_always && path_only < 0) path_only = static_cast<int>(i);
+      continue;
+    }
+    // Host "always allow" grants bound to a cwd hash: clawgate does not
+    // recompute that hash, so they never match here.
+    if (e.cwd_bound) continue;
+    if (!e.allow_always && ArgumentsMatch(e, argv)) return static_cast<int>(i);
+  }
+  return path_only;
+}
+
+}  // namespace clawgate

@@ -1,0 +1,63 @@
+// openclaw-2026.9's matchAllowlist over entries compiled once: which entry,
+// if any, allows one resolved executable with its arguments.
+//
+// A bare `*` (no argPattern, not a host "always allow") matches anything.
+// Otherwise an entry matches by its path glob against the executable's
+// realpath (patterns with `/`, `\` or `~`) or, for bare names, against the
+// PATH-resolved basename; an entry with an argPattern also needs its regex to
+// accept the arguments (NUL-joined when the pattern holds a NUL, else
+// space-joined). An entry with an argPattern wins; otherwise the first
+// path-only entry does. Host "always allow" entries count only with a
+// cwd-bound argPattern, which clawgate does not recompute: they never match.
+#ifndef CLAWGATE_RUNTIME_ENGINE_OPENCLAW_2026_9_ALLOWLIST_H_
+#define CLAWGATE_RUNTIME_ENGINE_OPENCLAW_2026_9_ALLOWLIST_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "runtime/document/approvals.h"
+#include "runtime/engine/decision.h"
+#include "runtime/engine/glob.h"
+#include "runtime/engine/js_regex.h"
+#include "runtime/engine/paths.h"
+#include "runtime/engine/wrappers.h"
+
+namespace clawgate {
+
+class OpenClawAllowlist {
+ public:
+  OpenClawAllowlist(const std::vector<AllowlistEntry>& entries, Platform platform);
+  ~OpenClawAllowlist();
+  OpenClawAllowlist(const OpenClawAllowlist&) = delete;
+  OpenClawAllowlist& operator=(const OpenClawAllowlist&) = delete;
+
+  /// The index of the entry that allows `argv` run as `resolution`, or -1.
+  int Match(const Resolution& resolution, const Argv& argv, const std::string& home) const;
+
+  const AllowlistEntry& entry(size_t index) const { return entries_[index].entry; }
+
+ private:
+  struct Compiled {
+    AllowlistEntry entry;
+    std::string trimmed;
+    bool bare_star = false;      // `*` with no argPattern, not allow-always
+    bool path_selector = false;  // has `/`, `\` or `~`
+    bool allow_always = false;
+    bool has_arg_pattern = false;  // present and non-empty (JavaScript truthiness)
+    bool legacy_hashed = false;    // sha256:argv: (never matches)
+    bool cwd_bound = false;        // sha256:cwd-argv:v1: (a host grant)
+    bool nul_joined = false;
+    std::unique_ptr<AllowlistGlob> glob;
+    std::unique_ptr<JsRegex> arg_regex;
+  };
+  bool ArgumentsMatch(const Compiled& entry, const Argv& argv) const;
+  bool BasenameMatches(const Compiled& entry, const Resolution& r, const std::string& home) const;
+
+  std::vector<Compiled> entries_;
+  int bare_star_ = -1;
+};
+
+}  // namespace clawgate
+
+#endif  // CLAWGATE_RUNTIME_ENGINE_OPENCLAW_2026_9_ALLOWLIST_H_

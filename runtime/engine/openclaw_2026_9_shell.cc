@@ -1,0 +1,376 @@
+#include "runtime/engine/openclaw_2026_9_shell.h"
+
+#include <cctype>
+#include <set>
+
+#include "runtime/base/text.h"
+#include "runtime/base/utf8.h"
+
+namespace clawgate {
+namespace {
+
+bool IsBlank(char c) { return c == ' ' || c == '\t'; }
+bool IsOperatorChar(char c) { return c == ';' || c == '&' || c == '|' || c == '(' || c == ')' || c == '<' || c == '>'; }
+bool IsNameStart(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
+bool IsNameChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+// Characters after `$` that make a parameter expansion.
+bool IsExpansionChar(char c) {
+  return IsNameChar(c) || c == '@' || c == '*' || c == '?' || c == '#' || c == '$' || c == '!' || c == '-' ||
+         c == '{' || c == '(' || c == '[';
+}
+
+// tree-sitter-bash words that OpenClaw calls dynamic (globs, brace and
+// bracket patterns) when they name the executable.
+bool HasUnescapedDynamicPattern(std::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\\') {
+      ++i;
+      continue;
+    }
+    if (c == '*' || c == '?') return true;
+    if (c == '[' && text.find(']', i + 1) != std::string_view::npos && text.find(']', i + 1) > i + 1) return true;
+    if (c == '{' && text.find('}', i + 1) != std::string_view::npos && text.find('}', i + 1) > i + 1) return true;
+  }
+  return false;
+}
+
+bool IsAssignmentWord(std::string_view raw) {
+  if (raw.empty() || !IsNameStart(raw[0])) return false;
+  size_t i = 1;
+  while (i < raw.size() && IsNameChar(raw[i])) ++i;
+  if (i < raw.size() && raw[i] == '+') ++i;
+  return i < raw.size() && raw[i] == '=';
+}
+
+const std::set<std::string, std::less<>>& UnsupportedCommandWords() {
+  static const std::set<std::string, std::less<>> words = {
+      "if",   "then",   "elif",   "else",    "fi",       "for",      "while", "until", "do",
+      "done", "case",   "esac",   "select",  "function", "{",        "}",     "!",     "[[",
+      "]]",   "coproc", "export", "declare", "typeset",  "readonly", "local", "unset", "unsetenv"};
+  return words;
+}
+
+// Decodes the body of $'...' (without the quotes).
+std::string DecodeAnsiC(std::string_view body) {
+  std::string out;
+  for (size_t i = 0; i < body.size(); ++i) {
+    if (body[i] != '\\' || i + 1 >= body.size()) {
+      out += body[i];
+      continue;
+    }
+    const char e = body[++i];
+    switch (e) {
+      case 'n':
+        out += '\n';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 'a':
+        out += '\a';
+        break;
+      case 'b':
+        out += '\b';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      case 'v':
+        out += '\v';
+        break;
+      case 'e':
+      case 'E':
+        out += '\x1b';
+        break;
+      case '\\':
+        out += '\\';
+        break;
+      case '\'':
+        out += '\'';
+        break;
+      case '"':
+        out += '"';
+        break;
+      case '?':
+        out += '?';
+        break;
+      case 'x':
+      case 'u':
+      case 'U': {
+        const size_t max = e == 'x' ? 2 : e == 'u' ? 4 : 8;
+        size_t n = 0;
+        unsigned long code = 0;
+        while (n < max && i + 1 < body.size() && std::isxdigit(static_cast<unsigned char>(body[i + 1]))) {
+          code = code * 16 + static_cast<unsigned long>(std::stoi(std::string(1, body[++i]), nullptr, 16));
+          ++n;
+        }
+        if (n == 0) {
+          out += '\\';
+          out += e;
+        } else if (e == 'x') {
+          out += static_cast<char>(code);
+        } else {
+          AppendUtf8(out, static_cast<char32_t>(code));
+        }
+        break;
+      }
+      default:
+        if (e >= '0' && e <= '7') {
+          unsigned code = static_cast<unsigned>(e - '0');
+          for (int n = 1; n < 3 && i + 1 < body.size() && body[i + 1] >= '0' && body[i + 1] <= '7'; ++n)
+            code = code * 8 + static_cast<unsigned>(body[++i] - '0');
+          out += static_cast<char>(code & 0xFF);
+        } else {
+          out += '\\';
+          out += e;
+        }
+    }
+  }
+  return out;
+}
+
+class PosixParser {
+ public:
+  explicit PosixParser(std::string_view text) : text_(text) {}
+
+  ShellAnalysis Run() {
+    ShellAnalysis result;
+    for (size_t i = 0; i + 1 < text_.size(); ++i) {
+      if (text_[i] == '\\' && (text_[i + 1] == '\n' || text_[i + 1] == '\r')) return Fail("line continuation");
+    }
+    while (true) {
+      while (pos_ < text_.size() && IsBlank(text_[pos_])) ++pos_;
+      if (pos_ >= text_.size()) break;
+      const char c = text_[pos_];
+      const char next = pos_ + 1 < text_.size() ? text_[pos_ + 1] : '\0';
+      if (c == '\n' || c == '\r') {
+        ++pos_;
+        if (!EndCommand(ShellOperator::kSequence, /*allow_empty=*/true)) return failed_;
+        continue;
+      }
+      if (c == '#') {
+        while (pos_ < text_.size() && text_[pos_] != '\n') ++pos_;
+        continue;
+      }
+      if (c == ';') {
+        if (next == ';' || next == '&') return Fail("case terminator");
+        ++pos_;
+        if (!EndCommand(ShellOperator::kSequence, false)) return failed_;
+        continue;
+      }
+      if (c == '&') {
+        if (next != '&') return Fail("background job");
+        pos_ += 2;
+        if (!EndCommand(ShellOperator::kAnd, false)) return failed_;
+        continue;
+      }
+      if (c == '|') {
+        if (next == '&') return Fail("stderr pipe");
+        const bool is_or = next == '|';
+        pos_ += is_or ? 2 : 1;
+        if (!EndCommand(is_or ? ShellOperator::kOr : ShellOperator::kPipe, false)) return failed_;
+        continue;
+      }
+      if (c == '(' || c == ')') return Fail("subshell or grouping");
+      if (c == '<' || c == '>') return Fail("redirection");
+      if (!ReadWord()) return failed_;
+    }
+    if (!current_.empty() || has_prefix_) {
+      if (!EndCommand(ShellOperator::kNone, false)) return failed_;
+    } else if (!steps_.empty() &&
+               (steps_.back().op_to_next == ShellOperator::kAnd || steps_.back().op_to_next == ShellOperator::kOr ||
+                steps_.back().op_to_next == ShellOperator::kPipe)) {
+      return Fail("command ends with an operator");
+    }
+    if (!steps_.empty()) steps_.back().op_to_next = ShellOperator::kNone;
+    if (steps_.empty()) return Fail("no commands to authorize");
+    result.ok = true;
+    result.steps = std::move(steps_);
+    return result;
+  }
+
+ private:
+  ShellAnalysis Fail(std::string reason) {
+    failed_ = ShellAnalysis{};
+    failed_.failure = std::move(reason);
+    return failed_;
+  }
+
+  // Closes the current simple command with `op`.
+  bool EndCommand(ShellOperator op, bool allow_empty) {
+    if (current_.empty()) {
+      if (has_prefix_) {  // `NAME=value` alone: an assignment, not a command
+        has_prefix_ = false;
+        if (op == ShellOperator::kPipe || op == ShellOperator::kAnd || op == ShellOperator::kOr) {
+          Fail("assignment in a command list");
+          return false;
+        }
+        return true;
+      }
+      if (allow_empty) return true;
+      if (!steps_.empty() && steps_.back().op_to_next == ShellOperator::kSequence && op == ShellOperator::kSequence &&
+          last_was_newline_) {
+        return true;
+      }
+      Fail("empty command");
+      return false;
+    }
+    if (current_.front() == "[" && current_.back() != "]") {
+      Fail("unterminated test command");
+      return false;
+    }
+    ShellStep step;
+    step.argv = std::move(current_);
+    step.has_assignment_prefix = has_prefix_;
+    step.op_to_next = op;
+    steps_.push_back(std::move(step));
+    current_.clear();
+    has_prefix_ = false;
+    last_was_newline_ = false;
+    return true;
+  }
+
+  // Reads one word at pos_ into current_ (or records an assignment prefix).
+  bool ReadWord() {
+    const size_t start = pos_;
+    std::string value;
+    while (pos_ < text_.size()) {
+      const char c = text_[pos_];
+      if (IsBlank(c) || c == '\n' || c == '\r' || IsOperatorChar(c)) break;
+      if (c == '\\') {
+        if (pos_ + 1 >= text_.size()) {
+          Fail("trailing backslash");
+          return false;
+        }
+        value += text_[pos_ + 1];
+        pos_ += 2;
+        continue;
+      }
+      if (c == '\'') {
+        const size_t end = text_.find('\'', pos_ + 1);
+        if (end == std::string_view::npos) {
+          Fail("unterminated quote");
+          return false;
+        }
+        value.append(text_.substr(pos_ + 1, end - pos_ - 1));
+        pos_ = end + 1;
+        continue;
+      }
+      if (c == '"') {
+        if (!ReadDoubleQuoted(value)) return false;
+        continue;
+      }
+      if (c == '`') {
+        Fail("command substitution");
+        return false;
+      }
+      if (c == '$') {
+        const char next = pos_ + 1 < text_.size() ? text_[pos_ + 1] : '\0';
+        if (next == '\'') {
+          size_t end = pos_ + 2;
+          while (end < text_.size() && text_[end] != '\'') end += text_[end] == '\\' ? 2 : 1;
+          if (end >= text_.size()) {
+            Fail("unterminated quote");
+            return false;
+          }
+          value += DecodeAnsiC(text_.substr(pos_ + 2, end - pos_ - 2));
+          pos_ = end + 1;
+          continue;
+        }
+        if (next == '"') {
+          Fail("locale string");
+          return false;
+        }
+        if (next == '(') {
+          Fail("command substitution");
+          return false;
+        }
+        if (IsExpansionChar(next)) {
+          Fail("parameter expansion");
+          return false;
+        }
+        value += '$';
+        ++pos_;
+        continue;
+      }
+      value += c;
+      ++pos_;
+    }
+    const std::string_view raw = text_.substr(start, pos_ - start);
+    if (current_.empty()) {
+      if (IsAssignmentWord(raw)) {
+        has_prefix_ = true;
+        return true;
+      }
+      if (HasUnescapedDynamicPattern(raw)) {
+        Fail("dynamic executable");
+        return false;
+      }
+      if (UnsupportedCommandWords().count(raw) != 0) {
+        Fail("unsupported shell syntax: " + std::string(raw));
+        return false;
+      }
+    }
+    current_.push_back(std::move(value));
+    return true;
+  }
+
+  bool ReadDoubleQuoted(std::string& value) {
+    ++pos_;  // opening quote
+    while (pos_ < text_.size()) {
+      const char c = text_[pos_];
+      if (c == '"') {
+        ++pos_;
+        return true;
+      }
+      if (c == '\\' && pos_ + 1 < text_.size()) {
+        const char e = text_[pos_ + 1];
+        if (e == '\\' || e == '"' || e == '$' || e == '`') {
+          value += e;
+          pos_ += 2;
+          continue;
+        }
+        value += c;
+        ++pos_;
+        continue;
+      }
+      if (c == '`') {
+        Fail("command substitution");
+        return false;
+      }
+      if (c == '$') {
+        const char next = pos_ + 1 < text_.size() ? text_[pos_ + 1] : '\0';
+        if (next == '(') {
+          Fail("command substitution");
+          return false;
+        }
+        if (IsExpansionChar(next)) {
+          Fail("parameter expansion");
+          return false;
+        }
+      }
+      value += c;
+      ++pos_;
+    }
+    Fail("unterminated quote");
+    return false;
+  }
+
+  std::string_view text_;
+  size_t pos_ = 0;
+  std::vector<std::string> current_;
+  bool has_prefix_ = false;
+  bool last_was_newline_ = false;
+  std::vector<ShellStep> steps_;
+  ShellAnalysis failed_;
+};
+
+}  // namespace
+
+ShellAnalysis ParsePosixShell(std::string_view command) { return PosixParser(command).Run(); }
+
+}  // namespace clawgate

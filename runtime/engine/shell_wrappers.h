@@ -1,0 +1,34 @@
+// Shells run as wrappers: `sh -c PAYLOAD`, `bash -lc ...`, a shell reached
+// through dispatch wrappers or carriers, and the steps openclaw-2026.9 never
+// authorises without a prompt (eval, source, xargs, find -exec, env -S, ...).
+#ifndef CLAWGATE_RUNTIME_ENGINE_SHELL_WRAPPERS_H_
+#define CLAWGATE_RUNTIME_ENGINE_SHELL_WRAPPERS_H_
+
+#include <optional>
+#include <string>
+
+#include "runtime/engine/wrappers.h"
+
+namespace clawgate {
+
+/// The -c payload of a POSIX shell argv (argv[0] is the shell).
+std::optional<std::string> PosixInlineCommand(const Argv& argv);
+
+/// Whether a login (`login`) or interactive startup option precedes the
+/// inline command flag.
+bool HasStartupBeforeInline(const Argv& argv, bool login);
+
+/// A shell wrapper with an inline payload, after dispatch wrappers and
+/// multiplexers: the shell argv and its payload.
+struct ShellWrapperCall {
+  Argv argv;
+  std::string payload;
+};
+std::optional<ShellWrapperCall> FindShellWrapperCall(Argv argv);
+
+/// Why a step is prompt-only in openclaw-2026.9 ("" when it is not).
+std::string PromptOnlyReason(const Argv& argv);
+
+}  // namespace clawgate
+
+#endif  // CLAWGATE_RUNTIME_ENGINE_SHELL_WRAPPERS_H_

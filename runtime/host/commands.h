@@ -1,0 +1,61 @@
+// clawgate-host's commands, one file each: the CLI options each declares and
+// the library call it makes. main.cc adds them all to one Program.
+#ifndef CLAWGATE_RUNTIME_HOST_COMMANDS_H_
+#define CLAWGATE_RUNTIME_HOST_COMMANDS_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "runtime/base/cli.h"
+#include "runtime/base/command_result.h"
+#include "runtime/host/host_options.h"
+
+namespace clawgate {
+
+/// The options every host command takes: --state-dir, --openclaw,
+/// --openclaw-home, --at and --format (from `formats`, the first the
+/// default). `resolve` turns them into HostOptions before the command runs.
+class HostFlags {
+ public:
+  HostFlags();
+  void AddTo(CLI::App* command, const std::vector<OutputFormat>& formats);
+  /// The options, or a usage error.
+  std::optional<HostOptions> Resolve(std::string* error) const;
+
+ private:
+  std::string state_dir_;
+  std::string openclaw_ = "openclaw";
+  std::string openclaw_home_;
+  std::string at_;
+  OutputFormat format_ = OutputFormat::kText;
+  std::string home_;
+};
+
+void AddApplyCommand(cli::Program& program);
+void AddCheckCommand(cli::Program& program);
+void AddStatusCommand(cli::Program& program);
+void AddVerifyCommand(cli::Program& program);
+
+// The commands as library calls (tests call these directly).
+
+CommandResult RunApply(const HostOptions& options, const std::string& artifact_dir);
+CommandResult RunVerify(const HostOptions& options, const std::optional<std::string>& env, bool repair);
+CommandResult RunStatus(const HostOptions& options, const std::string& region, const std::string& host);
+
+struct CheckRequest {
+  std::optional<std::string> env;
+  std::string agent;
+  std::optional<std::string> artifact;
+  std::optional<std::string> target;  // for a bare exec-approvals.json
+  bool attended = false;
+  std::string cwd;
+  std::string path;  // PATH of the checking process
+  std::optional<std::string> shell;
+  std::vector<std::string> argv;
+};
+CommandResult RunCheck(const HostOptions& options, const CheckRequest& request);
+
+}  // namespace clawgate
+
+#endif  // CLAWGATE_RUNTIME_HOST_COMMANDS_H_

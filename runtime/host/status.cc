@@ -1,0 +1,141 @@
+// `clawgate-host status [--region R]`: per pinned environment, the region,
+// host, revision, live digest, applied time, drift and active break-glass
+// grants, as text, JSON lines or Prometheus text.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+
+#include "runtime/base/file_system.h"
+#include "runtime/base/timestamp.h"
+#include "runtime/document/policy_digest.h"
+#include "runtime/host/approvals_store.h"
+#include "runtime/host/commands.h"
+#include "runtime/host/events.h"
+#include "runtime/host/state_dir.h"
+
+namespace clawgate {
+namespace {
+
+using OrderedJson = nlohmann::ordered_json;
+
+std::string HostName() {
+  char buffer[256] = {};
+  return ::gethostname(buffer, sizeof buffer - 1) == 0 ? buffer : "unknown";
+}
+
+struct EnvStatus {
+  std::string env;
+  int64_t revision = 0;
+  std::string digest;
+  std::optional<std::string> pinned_digest;
+  std::string applied_at;
+  bool drift = true;
+  std::optional<std::string> error;
+  std::vector<std::pair<std::string, std::string>> break_glass;  // id, expires
+};
+
+EnvStatus StatusOf(const HostOptions& options, const StateDir& state, const std::string& env) {
+  EnvStatus s;
+  s.env = env;
+  const auto applied = state.ReadApplied(env);
+  if (applied) s.applied_at = FormatUtcTimestamp(applied->applied_at);
+  const LoadedArtifact loaded = state.LoadPinned(env);
+  if (!loaded.artifact) {
+    s.revision = applied ? applied->revision : 0;
+    s.digest = applied ? applied->digest : "";
+    s.error = loaded.error;
+    return s;
+  }
+  const Manifest& manifest = loaded.artifact->manifest;
+  s.revision = manifest.revision;
+  const std::string home = ExpandHome(options.openclaw_home.value_or(manifest.state_dir), options.home);
+  const LiveDocument live = MakeApprovalsStore(manifest.target, options, home, state.EnvDir(env))->Read();
+  const std::string live_digest = live.document ? PolicyDigest(*live.document) : "";
+  s.digest = live.document ? live_digest : manifest.policy_digest;
+  s.pinned_digest = manifest.policy_digest;
+  s.drift = !live.document || live_digest != manifest.policy_digest;
+  if (!live.document) s.error = live.error;
+  for (const ManifestBreakGlass& grant : manifest.break_glass) {
+    if (grant.expires > options.now) s.break_glass.emplace_back(grant.id, FormatUtcTimestamp(grant.expires));
+  }
+  return s;
+}
+
+std::string PrometheusLines(const EnvStatus& s, const std::string& region, const std::string& host) {
+  const std::string labels = "env=\"" + s.env + "\",region=\"" + region + "\",host=\"" + host + "\"";
+  std::string out;
+  out += "clawgate_revision{" + labels + "} " + std::to_string(s.revision) + "\n";
+  out += "clawgate_drift{" + labels + "} " + (s.drift ? "1" : "0") + "\n";
+  out += "clawgate_policy_info{" + labels + ",digest=\"" + s.digest + "\"} 1\n";
+  if (const auto at = ParseUtcTimestamp(s.applied_at)) {
+    out += "clawgate_applied_timestamp_seconds{" + labels + "} " + std::to_string(*at) + "\n";
+  }
+  out += "clawgate_break_glass_active{" + labels + "} " + std::to_string(s.break_glass.size()) + "\n";
+  return out;
+}
+
+}  // namespace
+
+CommandResult RunStatus(const HostOptions& options, const std::string& region, const std::string& host) {
+  const StateDir state(options.state_dir);
+  CommandResult r;
+  for (const std::string& env : state.PinnedEnvs()) {
+    const EnvStatus s = StatusOf(options, state, env);
+    AppendEvent(state.root(), options.now,
+                Event("status").Set("env", env).Set("digest", s.digest).Set("drift", s.drift));
+    if (options.format == OutputFormat::kJson) {
+      OrderedJson status;
+      status["env"] = env;
+      status["region"] = region;
+      status["host"] = host;
+      status["revision"] = s.revision;
+      status["applied_at"] = s.applied_at;
+      status["digest"] = s.digest;
+      if (s.pinned_digest) status["pinned_digest"] = *s.pinned_digest;
+      status["drift"] = s.drift;
+      if (s.error) status["error"] = *s.error;
+      OrderedJson grants = OrderedJson::array();
+      for (const auto& [id, expires] : s.break_glass) grants.push_back({{"id", id}, {"expires", expires}});
+      status["break_glass"] = std::move(grants);
+      r.out += status.dump() + "\n";
+    } else if (options.format == OutputFormat::kPrometheus) {
+      r.out += PrometheusLines(s, region, host);
+    } else {
+      r.out += env + " (" + region + ", " + host + "): revision " + std::to_string(s.revision) + ", digest " +
+               s.digest + ", applied " + s.applied_at + (s.drift ? ", DRIFT" : ", no drift") + "\n";
+      if (s.error) r.out += "  " + *s.error + "\n";
+      for (const auto& [id, expires] : s.break_glass)
+        r.out += "  break-glass " + id + " active until " + expires + "\n";
+    }
+    if (s.drift) r.exit_code = Worst(r.exit_code, ExitCode::kFinding);
+  }
+  if (options.format == OutputFormat::kPrometheus && !r.out.empty()) {
+    r.out =
+        "# HELP clawgate_revision Revision of the pinned exec-approvals artifact.\n"
+        "# TYPE clawgate_revision gauge\n"
+        "# HELP clawgate_drift 1 when the live document's policy digest differs from the pinned artifact.\n"
+        "# TYPE clawgate_drift gauge\n" +
+        r.out;
+  }
+  return r;
+}
+
+void AddStatusCommand(cli::Program& program) {
+  CLI::App* command =
+      program.AddCommand("status", "environment, region, revision, digest, drift and active break-glass");
+  auto flags = std::make_shared<HostFlags>();
+  const char* region_env = std::getenv("CLAWGATE_REGION");
+  auto region = std::make_shared<std::string>(region_env != nullptr && *region_env != '\0' ? region_env : "unknown");
+  command->add_option("--region", *region, "this host's region (default: $CLAWGATE_REGION)");
+  flags->AddTo(command, {OutputFormat::kText, OutputFormat::kJson, OutputFormat::kPrometheus});
+  program.OnRun(command, [flags, region] {
+    std::string error;
+    const auto options = flags->Resolve(&error);
+    if (!options) return Failure(ExitCode::kUsage, kHostProgram, error);
+    return RunStatus(*options, *region, HostName());
+  });
+}
+
+}  // namespace clawgate

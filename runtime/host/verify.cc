@@ -1,0 +1,141 @@
+// `clawgate-host verify [--env E] [--repair]`: compare each pinned
+// environment's live document with its pinned artifact; report drift; repair
+// by re-applying. A pinned artifact that fails its integrity check gets the
+// deny-all document installed (fail closed) and exit 3.
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "runtime/base/file_system.h"
+#include "runtime/document/document_diff.h"
+#include "runtime/document/policy_digest.h"
+#include "runtime/host/approvals_store.h"
+#include "runtime/host/commands.h"
+#include "runtime/host/events.h"
+#include "runtime/host/render.h"
+#include "runtime/host/state_dir.h"
+
+namespace clawgate {
+namespace {
+
+using OrderedJson = nlohmann::ordered_json;
+
+// The pinned artifact of `env` is damaged: install deny-all where the last
+// apply put the policy. Returns what was done.
+std::string FailClosed(const HostOptions& options, const StateDir& state, const std::string& env) {
+  std::string home = options.openclaw_home ? ExpandHome(*options.openclaw_home, options.home) : "";
+  Target target = Target::kOpenClaw2026_9;
+  if (const auto applied = state.ReadApplied(env)) {
+    if (home.empty()) home = applied->openclaw_home;
+    target = applied->target;
+  }
+  if (home.empty()) return "not installed (OpenClaw home unknown)";
+  auto store = MakeApprovalsStore(target, options, home, state.EnvDir(env));
+  const auto error = store->Install(SerializeApprovals(DenyAllDocument()));
+  return error ? "deny-all install failed: " + *error : "deny-all document installed";
+}
+
+}  // namespace
+
+CommandResult RunVerify(const HostOptions& options, const std::optional<std::string>& only_env, bool repair) {
+  const StateDir state(options.state_dir);
+  const std::vector<std::string> envs = only_env ? std::vector<std::string>{*only_env} : state.PinnedEnvs();
+  if (envs.empty()) {
+    return Failure(ExitCode::kIntegrity, kHostProgram,
+                   "nothing pinned under " + state.root() + "/envs (run apply first)");
+  }
+  CommandResult r;
+  std::vector<OrderedJson> reports;
+  for (const std::string& env : envs) {
+    LoadedArtifact loaded = state.LoadPinned(env);
+    if (!loaded.artifact) {
+      const std::string action = FailClosed(options, state, env);
+      AppendEvent(state.root(), options.now,
+                  Event("verify.integrity_failure").Set("env", env).Set("error", loaded.error).Set("action", action));
+      r.err += std::string(kHostProgram) + ": " + env +
+               ": pinned artifact failed its integrity check: " + loaded.error + "; " + action + "\n";
+      r.exit_code = ExitCode::kIntegrity;
+      reports.push_back({{"env", env}, {"integrity", false}, {"error", loaded.error}, {"action", action}});
+      continue;
+    }
+    const Artifact& artifact = *loaded.artifact;
+    const std::string& digest = artifact.manifest.policy_digest;
+    const std::string home = ExpandHome(options.openclaw_home.value_or(artifact.manifest.state_dir), options.home);
+    auto store = MakeApprovalsStore(artifact.manifest.target, options, home, state.EnvDir(env));
+    const LiveDocument live = store->Read();
+    OrderedJson report = {{"env", env}, {"revision", artifact.manifest.revision}, {"digest", digest}};
+    std::vector<DocumentChange> changes;
+    bool drift = true;
+    if (!live.document) {
+      report["error"] = live.error;
+    } else {
+      const std::string live_digest = PolicyDigest(*live.document);
+      report["live_digest"] = live_digest;
+      drift = live_digest != digest;
+      if (drift) changes = DiffDocuments(artifact.document, *live.document);
+      report["changes"] = OrderedJson::parse(DriftJson(changes));
+    }
+    report["drift"] = drift;
+    if (!drift) {
+      AppendEvent(state.root(), options.now, Event("verify.ok").Set("env", env).Set("digest", digest));
+    } else {
+      AppendEvent(state.root(), options.now,
+                  Event("verify.drift")
+                      .Set("env", env)
+                      .Set("digest", digest)
+                      .Set("live_digest", report.value("live_digest", ""))
+                      .SetJson("changes", DriftJson(changes)));
+      if (repair) {
+        if (auto error = InstallAndProve(*store, artifact.document_bytes, digest)) {
+          report["repaired"] = false;
+          report["repair_error"] = *error;
+          AppendEvent(state.root(), options.now, Event("repair.failed").Set("env", env).Set("error", *error));
+          r.exit_code = ExitCode::kIntegrity;
+        } else {
+          report["repaired"] = true;
+          AppendEvent(state.root(), options.now, Event("repair").Set("env", env).Set("digest", digest));
+        }
+      } else {
+        r.exit_code = Worst(r.exit_code, ExitCode::kFinding);
+      }
+    }
+    if (options.format != OutputFormat::kJson) {
+      if (!drift) {
+        r.out += env + ": ok, live policy digest " + digest + "\n";
+      } else {
+        r.out += env + ": DRIFT from pinned digest " + digest;
+        r.out += report.contains("live_digest") ? " (live " + report["live_digest"].get<std::string>() + ")\n" : "\n";
+        if (report.contains("error")) r.out += "  " + report["error"].get<std::string>() + "\n";
+        for (const DocumentChange& c : changes) r.out += "  " + DescribeDrift(c) + "\n";
+        if (report.contains("repaired")) {
+          r.out += report["repaired"].get<bool>()
+                       ? "  repaired: pinned artifact re-applied and read back\n"
+                       : "  repair failed: " + report["repair_error"].get<std::string>() + "\n";
+        }
+      }
+    }
+    reports.push_back(std::move(report));
+  }
+  if (options.format == OutputFormat::kJson) {
+    for (const OrderedJson& report : reports) r.out += report.dump() + "\n";
+  }
+  return r;
+}
+
+void AddVerifyCommand(cli::Program& program) {
+  CLI::App* command =
+      program.AddCommand("verify", "compare the live document with the pinned artifact; report drift; repair");
+  auto flags = std::make_shared<HostFlags>();
+  auto repair = std::make_shared<bool>(false);
+  auto env = std::make_shared<std::string>();
+  command->add_flag("--repair", *repair, "re-apply the pinned artifact when the live document drifted");
+  command->add_option("--env", *env, "only this environment (default: every pinned one)");
+  flags->AddTo(command, {OutputFormat::kText, OutputFormat::kJson});
+  program.OnRun(command, [flags, repair, env] {
+    std::string error;
+    const auto options = flags->Resolve(&error);
+    if (!options) return Failure(ExitCode::kUsage, kHostProgram, error);
+    return RunVerify(*options, env->empty() ? std::nullopt : std::optional<std::string>(*env), *repair);
+  });
+}
+
+}  // namespace clawgate

@@ -1,0 +1,71 @@
+#include "compiler/loader/loader.h"
+
+#include <gtest/gtest.h>
+
+#include "runtime/base/timestamp.h"
+
+namespace clawgate {
+namespace {
+
+PolicySources Load(std::map<std::string, std::string> files, DiagnosticSink& sink) {
+  files.emplace("clawgate.yaml", "clawgate: 1\nregions: [hk]\n");
+  const auto reader = MakeMemoryReader(std::move(files));
+  auto sources = LoadPolicySources(*reader, sink);
+  EXPECT_TRUE(sources);
+  return sources.value_or(PolicySources{});
+}
+
+TEST(YamlLoader, RulePositionsFollowQuotingStyles) {
+  DiagnosticSink sink;
+  const PolicySources sources = Load({{"layers/a.yaml",
+                                       "layer: a\nowner: \"@o\"\nentries:\n"
+                                       "  - rule: /bin/x {a\n    why: plain\n"
+                                       "  - rule: '/bin/x it''s {a'\n    why: single\n"
+                                       "  - rule: \"/bin/\\x78 {a\"\n    why: double\n"
+                                       "  - rule: >-\n      /bin/x {a\n    why: folded\n"}},
+                                     sink);
+  ASSERT_FALSE(sink.HasErrors());
+  ASSERT_EQ(sources.layers.size(), 1u);
+  const auto& entries = sources.layers[0].entries;
+  ASSERT_EQ(entries.size(), 4u);
+  // The '{' of each rule.
+  EXPECT_EQ(entries[0].rule.At(7), (SourceLocation{"policies/layers/a.yaml", 4, 18}));
+  EXPECT_EQ(entries[1].rule.At(entries[1].rule.text.find('{')), (SourceLocation{"policies/layers/a.yaml", 6, 25}));
+  EXPECT_EQ(entries[2].rule.text, "/bin/x {a");
+  EXPECT_EQ(entries[2].rule.At(7), (SourceLocation{"policies/layers/a.yaml", 8, 22}));
+  EXPECT_EQ(entries[3].rule.At(7), (SourceLocation{"policies/layers/a.yaml", 11, 14}));
+}
+
+TEST(YamlLoader, ReportsEveryIndependentProblem) {
+  DiagnosticSink sink;
+  Load({{"environments/prod.yaml",
+         "environment: prod\nrevision: \"7\"\nunattended: yes\nstate_dir: ~/.x\nstate_dir: ~/.y\n"
+         "defaults: {askFalback: deny}\nagents: {main: {security: allowlsit}}\n"}},
+       sink);
+  const auto diagnostics = sink.Sorted();
+  std::vector<std::string> codes;
+  for (const auto& d : diagnostics)
+    codes.push_back(std::string(CodeName(d.code)) + "@" + std::to_string(d.location.line));
+  EXPECT_EQ(codes, (std::vector<std::string>{"CG005@2", "CG005@3", "CG004@5", "CG003@6", "CG008@7"}));
+  EXPECT_EQ(diagnostics[3].notes, std::vector<std::string>{"did you mean 'askFallback'?"});
+  EXPECT_EQ(diagnostics[4].notes, std::vector<std::string>{"did you mean 'allowlist'?"});
+}
+
+TEST(YamlLoader, NotAPolicyFolder) {
+  DiagnosticSink sink;
+  const auto reader = MakeMemoryReader({{"layers/a.yaml", "layer: a\n"}});
+  EXPECT_FALSE(LoadPolicySources(*reader, sink));
+}
+
+TEST(Timestamps, StrictUtcOnly) {
+  EXPECT_EQ(ParseUtcTimestamp("1970-01-01T00:00:00Z"), std::optional<int64_t>(0));
+  EXPECT_EQ(ParseUtcTimestamp("2026-11-23T09:00:00Z"), std::optional<int64_t>(1795424400));
+  EXPECT_FALSE(ParseUtcTimestamp("2026-11-23T09:00:00+00:00"));
+  EXPECT_FALSE(ParseUtcTimestamp("2026-11-23 09:00:00Z"));
+  EXPECT_FALSE(ParseUtcTimestamp("2026-02-30T00:00:00Z"));
+  EXPECT_FALSE(ParseUtcTimestamp("2026-11-23T24:00:00Z"));
+  EXPECT_EQ(FormatUtcTimestamp(1795424400), "2026-11-23T09:00:00Z");
+}
+
+}  // namespace
+}  // namespace clawgate

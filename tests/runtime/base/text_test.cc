@@ -1,0 +1,31 @@
+#include "runtime/base/text.h"
+
+#include <gtest/gtest.h>
+
+namespace clawgate {
+namespace {
+
+TEST(Text, TrimsAsciiWhitespace) {
+  EXPECT_EQ(Trim(" \t a b \n"), "a b");
+  EXPECT_EQ(Trim(""), "");
+  EXPECT_EQ(TrimView("  x"), "x");
+}
+
+TEST(Text, SplitsKeepingEmptyFields) {
+  EXPECT_EQ(Split("a::b", ':'), (std::vector<std::string>{"a", "", "b"}));
+  EXPECT_EQ(Split("", ':'), (std::vector<std::string>{""}));
+}
+
+TEST(Text, ClosestMatchIsCaseInsensitiveAndBounded) {
+  EXPECT_EQ(ClosestMatch("askFalback", {"security", "ask", "askFallback"}), "askFallback");
+  EXPECT_EQ(ClosestMatch("ASK", {"ask"}), "ask");
+  EXPECT_EQ(ClosestMatch("completely", {"ask"}), "");
+}
+
+TEST(Text, CountsWithPlurals) {
+  EXPECT_EQ(CountOf(1, "entry", "entries"), "1 entry");
+  EXPECT_EQ(CountOf(0, "entry", "entries"), "0 entries");
+}
+
+}  // namespace
+}  // namespace clawgate

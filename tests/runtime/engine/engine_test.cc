@@ -1,0 +1,140 @@
+// The engine decides through the file-system seam: these tests build hosts in
+// memory, so no verdict depends on the machine running them.
+#include "runtime/engine/engine.h"
+
+#include <gtest/gtest.h>
+
+namespace clawgate {
+namespace {
+
+const char kNul = '\0';
+
+MemoryFileSystem MacHost() {
+  MemoryFileSystem fs;
+  for (const char* tool : {"echo", "ls", "head", "wc", "cat", "sh", "env", "nice"}) {
+    fs.AddFile(std::string("/bin/") + tool);
+  }
+  fs.AddFile("/usr/bin/curl");
+  fs.AddFile("/usr/bin/scp");
+  fs.AddSymlink("/opt/homebrew/bin/git", "../Cellar/git/2.47.1/bin/git");
+  fs.AddFile("/opt/homebrew/Cellar/git/2.47.1/bin/git");
+  fs.AddFile("/work/tools1/tool");
+  fs.AddFile("/work/tools2/tool");
+  fs.AddDirectory("/Users/agent/Projects/app");
+  return fs;
+}
+
+const ExecEnvironment kEnv{"/opt/homebrew/bin:/usr/bin:/bin", "/Users/agent", "/Users/agent/Projects/app"};
+
+ApprovalsDocument Document(std::vector<AllowlistEntry> allowlist, Security security = Security::kAllowlist,
+                           Ask ask = Ask::kOnMiss, Security fallback = Security::kDeny) {
+  ApprovalsDocument d;
+  d.defaults = {Security::kDeny, Ask::kOnMiss, Security::kDeny, false};
+  AgentPolicy main;
+  main.settings = {security, ask, fallback, false};
+  main.allowlist = std::move(allowlist);
+  d.agents["main"] = main;
+  return d;
+}
+
+AllowlistEntry Path(std::string pattern) { return {std::move(pattern), std::nullopt, std::nullopt}; }
+
+TEST(Engine, MatchesTheRealpathOfThePathResolvedExecutable) {
+  const MemoryFileSystem fs = MacHost();
+  const Engine cellar(Document({Path("/opt/homebrew/Cellar/**/git")}), "main", Target::kOpenClaw2026_9, fs);
+  const DecisionResult d = cellar.Decide("git status", kEnv);
+  EXPECT_EQ(d.decision, Decision::kAllow) << d.reason;
+  ASSERT_EQ(d.evaluation.segments.size(), 1u);
+  EXPECT_EQ(d.evaluation.segments[0].resolved_path, "/opt/homebrew/Cellar/git/2.47.1/bin/git");
+  EXPECT_EQ(d.evaluation.segments[0].entry_index, 0u);
+}
+
+TEST(Engine, PathOrderDecidesWhichFileRuns) {
+  const MemoryFileSystem fs = MacHost();
+  const Engine engine(Document({Path("/work/tools2/tool")}), "main", Target::kOpenClaw2026_9, fs);
+  ExecEnvironment env = kEnv;
+  env.path = "/work/tools1:/work/tools2";
+  EXPECT_EQ(engine.Decide("tool", env).unattended_outcome, Decision::kDeny);
+  env.path = "/work/tools2:/work/tools1";
+  EXPECT_EQ(engine.Decide("tool", env).unattended_outcome, Decision::kAllow);
+}
+
+TEST(Engine, TheRunningMachinesOwnFilesChangeNoVerdict) {
+  // /usr/bin/echo exists on every Linux CI machine, but not on this host.
+  MemoryFileSystem fs;
+  fs.AddFile("/opt/homebrew/bin/echo");
+  const Engine engine(Document({Path("/usr/bin/echo")}), "main", Target::kOpenClaw2026_9, fs);
+  const ExecEnvironment env{"/usr/bin:/bin:/opt/homebrew/bin", "/Users/agent", "/"};
+  const DecisionResult d = engine.Decide("echo hi", env);
+  EXPECT_EQ(d.decision, Decision::kPrompt);
+  EXPECT_EQ(d.unattended_outcome, Decision::kDeny);
+  EXPECT_EQ(d.evaluation.segments[0].resolved_path, "/opt/homebrew/bin/echo");
+}
+
+TEST(Engine, ArgPatternsAreCompiledOnceAndJudgeArguments) {
+  const MemoryFileSystem fs = MacHost();
+  AllowlistEntry git = Path("/opt/homebrew/Cellar/git/*/bin/git");
+  git.arg_pattern = std::string("^(?:status|log)") + kNul + "(?:[^" + kNul + "]*" + kNul + ")*$";
+  const Engine engine(Document({git}), "main", Target::kOpenClaw2026_9, fs);
+  EXPECT_EQ(engine.Decide("git status --short", kEnv).decision, Decision::kAllow);
+  EXPECT_EQ(engine.Decide("git log", kEnv).decision, Decision::kAllow);
+  const DecisionResult push = engine.Decide("git push origin main", kEnv);
+  EXPECT_EQ(push.decision, Decision::kPrompt);
+  EXPECT_EQ(push.unattended_outcome, Decision::kDeny);
+}
+
+TEST(Engine, SafeBinsAreTrustedOnlyInTheHostsSystemFolders) {
+  MemoryFileSystem fs = MacHost();
+  const Engine engine(Document({Path("/bin/echo")}), "main", Target::kOpenClaw2026_9, fs);
+  EXPECT_EQ(engine.Decide("echo a | head -n 1", kEnv).decision, Decision::kAllow);
+  fs.AddFile("/opt/homebrew/bin/head");  // a head earlier on PATH, outside the trusted folders
+  const Engine shadowed(Document({Path("/bin/echo")}), "main", Target::kOpenClaw2026_9, fs);
+  EXPECT_EQ(shadowed.Decide("echo a | head -n 1", kEnv).decision, Decision::kPrompt);
+}
+
+TEST(Engine, PolicyModesDecideBeforeTheAllowlist) {
+  const MemoryFileSystem fs = MacHost();
+  EXPECT_EQ(Engine(Document({}, Security::kDeny), "main", Target::kOpenClaw2026_9, fs).Decide("ls", kEnv).decision,
+            Decision::kDeny);
+  EXPECT_EQ(Engine(Document({}, Security::kFull, Ask::kOff), "main", Target::kOpenClaw2026_9, fs)
+                .Decide("anything at all", kEnv)
+                .decision,
+            Decision::kAllow);
+  const DecisionResult always =
+      Engine(Document({Path("/bin/ls")}, Security::kAllowlist, Ask::kAlways, Security::kAllowlist), "main",
+             Target::kOpenClaw2026_9, fs)
+          .Decide("ls", kEnv);
+  EXPECT_EQ(always.decision, Decision::kPrompt);
+  EXPECT_EQ(always.unattended_outcome, Decision::kAllow);
+  const DecisionResult miss =
+      Engine(Document({}, Security::kAllowlist, Ask::kOff), "main", Target::kOpenClaw2026_9, fs).Decide("ls", kEnv);
+  EXPECT_EQ(miss.decision, Decision::kDeny);
+  EXPECT_EQ(miss.reason, "ask=off and allowlist miss");
+}
+
+TEST(Engine, AskFallbackIsClampedOnOpenClawOnly) {
+  const MemoryFileSystem fs = MacHost();
+  ApprovalsDocument d = Document({}, Security::kAllowlist, Ask::kOnMiss, Security::kFull);
+  EXPECT_EQ(Engine(d, "main", Target::kOpenClaw2026_9, fs).policy().ask_fallback, Security::kAllowlist);
+  EXPECT_EQ(Engine(d, "main", Target::kClawdbot2026_1, fs).policy().ask_fallback, Security::kFull);
+}
+
+TEST(Engine, ClawdbotMatchesCaseInsensitivelyWithoutRealpath) {
+  const MemoryFileSystem fs = MacHost();
+  const Engine engine(Document({Path("/OPT/HOMEBREW/BIN/GIT")}), "main", Target::kClawdbot2026_1, fs);
+  const DecisionResult d = engine.Decide("git status", kEnv);
+  EXPECT_EQ(d.decision, Decision::kAllow) << d.reason;
+  EXPECT_EQ(d.evaluation.segments[0].resolved_path, "/opt/homebrew/bin/git");
+}
+
+TEST(Engine, WrappersArePeeledOrBlocked) {
+  const MemoryFileSystem fs = MacHost();
+  const Engine engine(Document({Path("/bin/ls")}), "main", Target::kOpenClaw2026_9, fs);
+  EXPECT_EQ(engine.Decide("nice -n 5 ls", kEnv).decision, Decision::kAllow);
+  const DecisionResult sudo = engine.Decide("sudo ls", kEnv);
+  EXPECT_EQ(sudo.decision, Decision::kPrompt);
+  EXPECT_EQ(sudo.evaluation.segments[0].note, "sudo is a blocked wrapper");
+}
+
+}  // namespace
+}  // namespace clawgate

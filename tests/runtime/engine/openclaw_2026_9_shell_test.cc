@@ -1,0 +1,62 @@
+#include "runtime/engine/openclaw_2026_9_shell.h"
+
+#include <gtest/gtest.h>
+
+namespace clawgate {
+namespace {
+
+using Argv = std::vector<std::string>;
+
+TEST(ParsePosixShell, SplitsChainsPipesAndNewlines) {
+  const ShellAnalysis a = ParsePosixShell("echo a && ls -l | wc -l; git status\npwd");
+  ASSERT_TRUE(a.ok) << a.failure;
+  ASSERT_EQ(a.steps.size(), 5u);
+  EXPECT_EQ(a.steps[0].argv, (Argv{"echo", "a"}));
+  EXPECT_EQ(a.steps[0].op_to_next, ShellOperator::kAnd);
+  EXPECT_EQ(a.steps[1].op_to_next, ShellOperator::kPipe);
+  EXPECT_EQ(a.steps[2].op_to_next, ShellOperator::kSequence);
+  EXPECT_EQ(a.steps[3].op_to_next, ShellOperator::kSequence);
+  EXPECT_EQ(a.steps[4].argv, (Argv{"pwd"}));
+}
+
+TEST(ParsePosixShell, DecodesQuotesEscapesAndAnsiC) {
+  const ShellAnalysis a = ParsePosixShell(R"(echo 'a b' "c \"d\" \$x" e\ f $'t\tu' '$(id)' # gone)");
+  ASSERT_TRUE(a.ok) << a.failure;
+  EXPECT_EQ(a.steps[0].argv, (Argv{"echo", "a b", "c \"d\" $x", "e f", "t\tu", "$(id)"}));
+}
+
+TEST(ParsePosixShell, MarksAssignmentPrefixes) {
+  const ShellAnalysis a = ParsePosixShell("FOO=1 BAR=2 ls");
+  ASSERT_TRUE(a.ok);
+  EXPECT_TRUE(a.steps[0].has_assignment_prefix);
+  EXPECT_EQ(a.steps[0].argv, (Argv{"ls"}));
+}
+
+struct Refused {
+  const char* command;
+  const char* reason;
+};
+
+class ParsePosixShellRefuses : public testing::TestWithParam<Refused> {};
+
+TEST_P(ParsePosixShellRefuses, WithReason) {
+  const ShellAnalysis a = ParsePosixShell(GetParam().command);
+  EXPECT_FALSE(a.ok) << GetParam().command;
+  EXPECT_EQ(a.failure, GetParam().reason) << GetParam().command;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, ParsePosixShellRefuses,
+    testing::Values(Refused{"ls > out", "redirection"}, Refused{"cat < in", "redirection"},
+                    Refused{"echo $(id)", "command substitution"}, Refused{"echo `id`", "command substitution"},
+                    Refused{"echo \"$(id)\"", "command substitution"}, Refused{"echo $HOME", "parameter expansion"},
+                    Refused{"echo ${HOME}", "parameter expansion"}, Refused{"ls &", "background job"},
+                    Refused{"(ls)", "subshell or grouping"}, Refused{"echo a\\\nb", "line continuation"},
+                    Refused{"echo 'open", "unterminated quote"}, Refused{"echo a &&", "command ends with an operator"},
+                    Refused{"&& ls", "empty command"}, Refused{"/usr/bin/ec* hi", "dynamic executable"},
+                    Refused{"if true; then ls; fi", "unsupported shell syntax: if"},
+                    Refused{"[ -f x", "unterminated test command"}, Refused{"FOO=1", "no commands to authorize"},
+                    Refused{"a |& b", "stderr pipe"}, Refused{"", "no commands to authorize"}));
+
+}  // namespace
+}  // namespace clawgate
