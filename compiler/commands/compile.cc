@@ -9,6 +9,7 @@
 #include "compiler/git/git.h"
 #include "compiler/loader/loader.h"
 #include "compiler/sema/sema.h"
+#include "runtime/base/file_io.h"
 #include "runtime/base/text.h"
 
 namespace clawgate {
@@ -48,6 +49,11 @@ CommandResult RunCompile(const CompileOptions& options, const SourceReader& read
     const SourceRevision revision = options.read_git ? DescribeSourceRevision(options.source_root) : SourceRevision{};
     for (const CompiledEnvironment& env : policy->environments) {
       emitted.push_back(EmitEnvironment(env, options.at, revision));
+      if (options.sign_key_pem) {
+        if (auto error = SignEnvironment(&emitted.back(), *options.sign_key_pem)) {
+          return Failure(ExitCode::kUsage, kProgram, "--sign-key: " + *error);
+        }
+      }
     }
   }
 
@@ -106,18 +112,24 @@ void AddCompileCommand(cli::Program& program) {
   auto options = std::make_shared<CompileOptions>();
   auto at = std::make_shared<std::string>();
   auto env = std::make_shared<std::string>();
+  auto sign_key = std::make_shared<std::string>();
   command->add_option("SRC", options->source_root, "policy folder (holds clawgate.yaml)")->required();
   command->add_option("--out", options->out_dir, "output folder")->required();
   command->add_option("--env", *env, "compile only this environment");
+  command->add_option("--sign-key", *sign_key, "sign each SHA256SUMS with this Ed25519 private key (PEM)");
   cli::AddAtOption(command, at.get());
   cli::AddFormatOption(command, &options->format, {OutputFormat::kText, OutputFormat::kJson});
-  program.OnRun(command, [options, at, env] {
+  program.OnRun(command, [options, at, env, sign_key] {
     std::string error;
     const auto when = cli::ResolveAt(*at, &error);
     if (!when) return Failure(ExitCode::kUsage, kProgram, error);
     CompileOptions resolved = *options;
     resolved.at = *when;
     if (!env->empty()) resolved.env = *env;
+    if (!sign_key->empty()) {
+      resolved.sign_key_pem = ReadFileLimited(*sign_key, &error, ReadOptions{16384, false});
+      if (!resolved.sign_key_pem) return Failure(ExitCode::kUsage, kProgram, "--sign-key: " + error);
+    }
     const auto reader = MakeFileSystemReader(resolved.source_root);
     return RunCompile(resolved, *reader);
   });

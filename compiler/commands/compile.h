@@ -1,5 +1,5 @@
-// `clawgate compile SRC --out DIR [--env E] [--at T]`: policy sources to
-// per-environment artifacts; nothing written on any error.
+// `clawgate compile SRC --out DIR [--env E] [--at T] [--sign-key K]`: policy
+// sources to per-environment artifacts; nothing written on any error.
 #ifndef CLAWGATE_COMPILER_COMMANDS_COMPILE_H_
 #define CLAWGATE_COMPILER_COMMANDS_COMPILE_H_
 
@@ -21,7 +21,8 @@ struct CompileOptions {
   std::optional<std::string> env;  // only this environment
   int64_t at = 0;                  // seconds since the epoch
   OutputFormat format = OutputFormat::kText;
-  bool read_git = true;  // record the source commit
+  bool read_git = true;                     // record the source commit
+  std::optional<std::string> sign_key_pem;  // --sign-key: an Ed25519 private key (PEM)
 };
 
 /// Compiles the policy tree `reader` gives (rooted at options.source_root)

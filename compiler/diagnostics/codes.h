@@ -39,6 +39,11 @@ enum class DiagnosticCode {
   kYmlExtension,        // CG021
   kOutOfRange,          // CG022
   kConflictingKeys,     // CG023
+  kNotRegularSource,    // CG024
+  kSourceEncoding,      // CG025
+  kSourceControl,       // CG026
+  kBidiControl,         // CG027
+  kSourceTooLarge,      // CG028
   // The rule language (CG1xx).
   kEmptyRule,            // CG100
   kBraces,               // CG101

@@ -1,5 +1,9 @@
 #include "compiler/emit/emit.h"
 
+#include <algorithm>
+#include <map>
+
+#include "runtime/base/ed25519.h"
 #include "runtime/base/sha256.h"
 #include "runtime/document/artifact.h"
 #include "runtime/document/manifest.h"
@@ -53,7 +57,21 @@ EmittedEnvironment EmitEnvironment(const CompiledEnvironment& environment, int64
   out.files.push_back({kDocumentSumFile, Sha256SumLine(artifact, kDocumentFile)});
   out.files.push_back({kManifestFile, SerializeManifest(ManifestOf(environment, at, revision, out.policy_digest,
                                                                    out.artifact_sha256))});
+  std::map<std::string, std::string> covered;
+  for (const OutputFile& file : out.files) covered[file.name] = file.content;
+  out.files.push_back({kSumsFile, RenderSha256Sums(covered)});
   return out;
+}
+
+std::optional<std::string> SignEnvironment(EmittedEnvironment* environment, std::string_view private_pem) {
+  const auto sums = std::find_if(environment->files.begin(), environment->files.end(),
+                                 [](const OutputFile& file) { return file.name == kSumsFile; });
+  if (sums == environment->files.end()) return std::string("no ") + kSumsFile + " to sign";
+  std::string error;
+  auto signature = Ed25519Sign(private_pem, sums->content, &error);
+  if (!signature) return error;
+  environment->files.push_back({kSignatureFile, std::move(*signature)});
+  return std::nullopt;
 }
 
 }  // namespace clawgate

@@ -1,15 +1,17 @@
 // JSON emission: CompiledEnvironment -> the files of out/<env>/.
 //
 // Output: exec-approvals.json (SerializeApprovals of ToDocument), its
-// `sha256sum` line, and manifest.json (environment, revision, target, policy
+// `sha256sum` line, manifest.json (environment, revision, target, policy
 // digest, artifact checksum, source commit, regions, break-glass state and
-// every entry's provenance). Deterministic: fixed field order, sorted agents,
-// source order of entries, trailing newline.
+// every entry's provenance), and SHA256SUMS over every other file; with a
+// signing key, SHA256SUMS.sig (Ed25519). Deterministic: fixed field order,
+// sorted agents, source order of entries, trailing newline.
 #ifndef CLAWGATE_COMPILER_EMIT_EMIT_H_
 #define CLAWGATE_COMPILER_EMIT_EMIT_H_
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "compiler/sema/compiled_policy.h"
@@ -38,6 +40,10 @@ struct EmittedEnvironment {
 };
 
 EmittedEnvironment EmitEnvironment(const CompiledEnvironment& environment, int64_t at, const SourceRevision& revision);
+
+/// Adds SHA256SUMS.sig, the Ed25519 signature of the environment's SHA256SUMS
+/// by `private_pem`. Returns an error message, or nullopt.
+std::optional<std::string> SignEnvironment(EmittedEnvironment* environment, std::string_view private_pem);
 
 }  // namespace clawgate
 

@@ -5,8 +5,11 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <utility>
+#include <vector>
 
 #include "runtime/base/file_io.h"
+#include "runtime/base/rename_exchange.h"
 
 namespace clawgate {
 namespace {
@@ -42,21 +45,27 @@ bool WriteOutputs(const std::string& out_root, const std::vector<EmittedEnvironm
     }
     SyncDirectory(dir.string());
   }
-  // Everything is on disk: swap each environment's folder into place.
+  // Everything is on disk: put each environment's folder in place with an
+  // atomic exchange (a crash leaves each one complete, old or new). When one
+  // fails, the ones already swapped are swapped back, so an error really
+  // means nothing changed.
+  std::vector<std::pair<fs::path, bool>> swapped;  // target, whether it existed before
   for (const EmittedEnvironment& env : environments) {
     const fs::path target = root / env.env;
-    const fs::path previous = staging / (env.env + ".previous");
-    const bool had_previous = fs::exists(target, ec);
-    if (had_previous) {
-      fs::rename(target, previous, ec);
-      if (ec) return fail("cannot move aside " + target.string() + ": " + ec.message());
+    const fs::path staged = staging / env.env;
+    const bool existed = fs::symlink_status(target, ec).type() != fs::file_type::not_found;
+    if (auto swap_error = ReplaceDirectory(staged.string(), target.string())) {
+      for (auto it = swapped.rbegin(); it != swapped.rend(); ++it) {
+        const fs::path back = staging / it->first.filename();
+        if (it->second) {
+          ExchangePaths(back.string(), it->first.string());
+        } else {
+          fs::rename(it->first, back, ec);
+        }
+      }
+      return fail(*swap_error);
     }
-    fs::rename(staging / env.env, target, ec);
-    if (ec) {
-      std::error_code restore;
-      if (had_previous) fs::rename(previous, target, restore);
-      return fail("cannot rename into " + target.string() + ": " + ec.message());
-    }
+    swapped.emplace_back(target, existed);
   }
   SyncDirectory(root.string());
   fs::remove_all(staging, ec);

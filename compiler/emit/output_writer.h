@@ -1,12 +1,13 @@
 // Atomic output: every file is built aside, then each out/<env> folder is
-// renamed into place.
+// exchanged into place.
 //
 // Input: the output root and, per environment, its files. The files are
 // written and fsynced into a staging folder inside the output root (same file
-// system), then each environment's folder replaces the old one by rename. On
-// any failure the staging folder is removed and nothing under the output root
-// changes; the output root itself is only created when there is something to
-// write.
+// system), then each environment's folder replaces the old one by an atomic
+// exchange (a crash leaves every out/<env> complete, old or new). On any
+// failure the environments already exchanged are exchanged back, the staging
+// folder is removed and nothing under the output root changes; the output
+// root itself is only created when there is something to write.
 #ifndef CLAWGATE_COMPILER_EMIT_OUTPUT_WRITER_H_
 #define CLAWGATE_COMPILER_EMIT_OUTPUT_WRITER_H_
 

@@ -2,6 +2,7 @@
 
 #include "compiler/loader/documents.h"
 #include "compiler/loader/yaml_file.h"
+#include "compiler/sources/source_text.h"
 
 namespace clawgate {
 
@@ -23,10 +24,21 @@ std::optional<PolicySources> LoadPolicySources(const SourceReader& reader, Diagn
   PolicySources sources;
   auto load = [&](const std::string& relative) -> std::optional<std::pair<SourceFile, YAML::Node>> {
     SourceFile file{reader.DisplayName(relative), relative, {}};
-    std::string error;
+    ReadError error;
     auto text = reader.Read(relative, &error);
     if (!text) {
-      sink.Error(DiagnosticCode::kUnreadableFile, {file.display_name, 0, 0}, error);
+      const DiagnosticCode code = error.kind == ReadError::Kind::kNotRegular ? DiagnosticCode::kNotRegularSource
+                                  : error.kind == ReadError::Kind::kTooLarge ? DiagnosticCode::kSourceTooLarge
+                                                                             : DiagnosticCode::kUnreadableFile;
+      sink.Error(code, {file.display_name, 0, 0}, error.message);
+      sources.unloadable.insert(relative);
+      return std::nullopt;
+    }
+    if (const auto problem = FindSourceTextProblem(*text)) {
+      // Reported at its place, but the text is never echoed.
+      const auto [line, column] = loader::LineIndex(*text).At(problem->offset);
+      sink.Error(problem->code, {file.display_name, line, column}, problem->message);
+      sources.unloadable.insert(relative);
       return std::nullopt;
     }
     file.text = std::move(*text);

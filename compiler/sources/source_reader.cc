@@ -1,9 +1,11 @@
 #include "compiler/sources/source_reader.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+
+#include "runtime/base/file_io.h"
 
 namespace clawgate {
 namespace {
@@ -35,7 +37,7 @@ class FileSystemReader final : public SourceReader {
       const std::string name = it->path().filename().string();
       if (name.empty() || name[0] == '.' || !EndsWith(name, suffix)) continue;
       std::error_code type_ec;
-      if (!it->is_regular_file(type_ec)) continue;
+      if (it->symlink_status(type_ec).type() == fs::file_type::directory) continue;
       names.push_back(dir.empty() ? name : std::string(dir) + "/" + name);
     }
     std::sort(names.begin(), names.end());
@@ -44,23 +46,44 @@ class FileSystemReader final : public SourceReader {
 
   bool Exists(std::string_view relative_name) const override {
     std::error_code ec;
-    return fs::is_regular_file(fs::path(root_) / std::string(relative_name), ec);
+    const fs::file_type type = fs::symlink_status(fs::path(root_) / std::string(relative_name), ec).type();
+    return type != fs::file_type::not_found && type != fs::file_type::none && type != fs::file_type::directory;
   }
 
-  std::optional<std::string> Read(std::string_view relative_name, std::string* error) const override {
-    const fs::path path = fs::path(root_) / std::string(relative_name);
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      if (error) *error = "cannot open file";
+  std::optional<std::string> Read(std::string_view relative_name, ReadError* error) const override {
+    auto fail = [&](ReadError::Kind kind, std::string message) -> std::optional<std::string> {
+      *error = ReadError{kind, std::move(message)};
       return std::nullopt;
+    };
+    // Every component below the root: a real folder, then a regular file.
+    std::string path = root_;
+    size_t start = 0;
+    while (true) {
+      const size_t slash = relative_name.find('/', start);
+      const std::string_view part = relative_name.substr(start, slash == std::string_view::npos ? slash : slash - start);
+      path += "/";
+      path += part;
+      struct stat st {};
+      if (::lstat(path.c_str(), &st) != 0) return fail(ReadError::Kind::kUnreadable, "cannot open file");
+      if (S_ISLNK(st.st_mode)) {
+        return fail(ReadError::Kind::kNotRegular, slash == std::string_view::npos
+                                                      ? "a symbolic link; source files must be regular files"
+                                                      : "reached through the symbolic link " + std::string(part));
+      }
+      if (slash == std::string_view::npos) {
+        if (!S_ISREG(st.st_mode)) return fail(ReadError::Kind::kNotRegular, "not a regular file");
+        if (static_cast<size_t>(st.st_size) > kSourceFileLimit) {
+          return fail(ReadError::Kind::kTooLarge, std::to_string(st.st_size) + " bytes, more than the limit of " +
+                                                      std::to_string(kSourceFileLimit));
+        }
+        break;
+      }
+      start = slash + 1;
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (in.bad()) {
-      if (error) *error = "cannot read file";
-      return std::nullopt;
-    }
-    return text.str();
+    std::string message;
+    auto text = ReadFileLimited(path, &message, ReadOptions{kSourceFileLimit, true});
+    if (!text) return fail(ReadError::Kind::kUnreadable, message);
+    return text;
   }
 
   std::string DisplayName(std::string_view relative_name) const override {
@@ -91,10 +114,16 @@ class MemoryReader final : public SourceReader {
 
   bool Exists(std::string_view relative_name) const override { return files_.count(std::string(relative_name)) != 0; }
 
-  std::optional<std::string> Read(std::string_view relative_name, std::string* error) const override {
+  std::optional<std::string> Read(std::string_view relative_name, ReadError* error) const override {
     const auto it = files_.find(std::string(relative_name));
     if (it == files_.end()) {
-      if (error) *error = "no such file";
+      *error = ReadError{ReadError::Kind::kUnreadable, "no such file"};
+      return std::nullopt;
+    }
+    if (it->second.size() > kSourceFileLimit) {
+      *error = ReadError{ReadError::Kind::kTooLarge, std::to_string(it->second.size()) +
+                                                         " bytes, more than the limit of " +
+                                                         std::to_string(kSourceFileLimit)};
       return std::nullopt;
     }
     return it->second;

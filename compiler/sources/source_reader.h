@@ -23,17 +23,34 @@ struct SourceFile {
   std::string text;
 };
 
-/// Read access to a policy tree, relative to its root.
+/// Size limit for one source file.
+inline constexpr size_t kSourceFileLimit = size_t{1} << 20;
+
+/// Why a source file could not be read.
+struct ReadError {
+  enum class Kind {
+    kUnreadable,  // missing, permissions, I/O
+    kNotRegular,  // a symlink (or reached through one), a FIFO, a device
+    kTooLarge,    // more than kSourceFileLimit bytes
+  };
+  Kind kind = Kind::kUnreadable;
+  std::string message;
+};
+
+/// Read access to a policy tree, relative to its root. Only regular files
+/// inside the tree are read: never a symlink, never a file reached through
+/// one, never more than kSourceFileLimit bytes.
 class SourceReader {
  public:
   virtual ~SourceReader() = default;
-  /// Files directly inside `dir` ("" for the root) whose names end in
-  /// `suffix`, sorted by name.
+  /// Entries directly inside `dir` ("" for the root) whose names end in
+  /// `suffix` and that are not folders (symlinks included, so that reading
+  /// them reports them), sorted by name.
   virtual std::vector<std::string> List(std::string_view dir, std::string_view suffix) const = 0;
-  /// Whether `relative_name` exists as a file.
+  /// Whether `relative_name` exists (as anything but a folder).
   virtual bool Exists(std::string_view relative_name) const = 0;
   /// The file's text, or nullopt with `error` set.
-  virtual std::optional<std::string> Read(std::string_view relative_name, std::string* error) const = 0;
+  virtual std::optional<std::string> Read(std::string_view relative_name, ReadError* error) const = 0;
   /// How diagnostics name a file of this tree.
   virtual std::string DisplayName(std::string_view relative_name) const = 0;
 };

@@ -7,6 +7,9 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
+
+#include "runtime/base/rename_exchange.h"
 
 namespace clawgate {
 namespace {
@@ -124,12 +127,59 @@ std::optional<std::string> MakeDirs(const std::string& path, mode_t mode) {
     if (current.empty()) continue;
     struct stat st {};
     if (::lstat(current.c_str(), &st) == 0) {
-      if (S_ISLNK(st.st_mode)) return "refusing to use " + current + ": it is a symbolic link";
+      if (S_ISLNK(st.st_mode)) {
+        if (st.st_uid != 0 || j == path.size()) return "refusing to use " + current + ": it is a symbolic link";
+        continue;
+      }
       if (!S_ISDIR(st.st_mode)) return "cannot use " + current + ": not a directory";
       continue;
     }
     if (::mkdir(current.c_str(), mode) != 0 && errno != EEXIST) return Errno("cannot create", current);
   }
+  return std::nullopt;
+}
+
+std::optional<std::string> ReplaceDirectory(const std::string& staged, const std::string& target) {
+  struct stat st {};
+  if (::lstat(target.c_str(), &st) != 0) {
+    if (errno != ENOENT) return Errno("cannot stat", target);
+    if (::rename(staged.c_str(), target.c_str()) != 0) return Errno("cannot rename " + staged + " to", target);
+  } else {
+    if (!S_ISDIR(st.st_mode)) return "refusing to replace " + target + ": not a directory";
+    if (auto error = ExchangePaths(staged, target)) return error;
+  }
+  SyncDirectory(FolderOf(target));
+  return std::nullopt;
+}
+
+void RemoveTree(const std::string& path) {
+  std::error_code ignored;
+  std::filesystem::remove_all(path, ignored);
+}
+
+std::optional<std::string> CheckPrivateDirectory(const std::string& path) {
+  if (path.empty() || path[0] != '/') return "state folder " + path + " is not an absolute path";
+  const uid_t me = ::geteuid();
+  // The folders above: root's or ours, never writable by others unless sticky.
+  for (size_t j = path.find('/', 1); j != std::string::npos; j = path.find('/', j + 1)) {
+    const std::string above = path.substr(0, j);
+    struct stat st {};
+    if (::lstat(above.c_str(), &st) != 0) return Errno("cannot stat", above);
+    if (S_ISLNK(st.st_mode)) {
+      if (st.st_uid != 0) return "refusing " + path + ": it is reached through the symbolic link " + above;
+      continue;
+    }
+    if (st.st_uid != 0 && st.st_uid != me) return "refusing " + path + ": " + above + " belongs to another user";
+    if ((st.st_mode & S_IWOTH) != 0 && (st.st_mode & S_ISVTX) == 0) {
+      return "refusing " + path + ": " + above + " is writable by others";
+    }
+  }
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) != 0) return Errno("cannot stat", path);
+  if (S_ISLNK(st.st_mode)) return "refusing " + path + ": it is a symbolic link";
+  if (!S_ISDIR(st.st_mode)) return "refusing " + path + ": not a directory";
+  if (st.st_uid != me) return "refusing " + path + ": owned by uid " + std::to_string(st.st_uid) + ", not by this user";
+  if ((st.st_mode & (S_IWGRP | S_IWOTH)) != 0) return "refusing " + path + ": writable by group or others";
   return std::nullopt;
 }
 

@@ -33,8 +33,27 @@ std::optional<std::string> WriteNewFile(const std::string& path, std::string_vie
 std::optional<std::string> WriteFileAtomic(const std::string& path, std::string_view bytes, mode_t mode = 0600);
 
 /// mkdir -p with `mode` for the folders it creates; refuses symlinked
-/// components. Returns an error message, or nullopt.
+/// components unless root owns them (macOS's /var, /tmp). Returns an error
+/// message, or nullopt.
 std::optional<std::string> MakeDirs(const std::string& path, mode_t mode = 0700);
+
+/// Puts the folder `staged` in place at `target` atomically: when `target`
+/// exists the two are exchanged in one step (so `staged` then holds the old
+/// contents, for the caller to remove), otherwise `staged` is renamed. Both
+/// must be on one file system. Returns an error message, or nullopt.
+std::optional<std::string> ReplaceDirectory(const std::string& staged, const std::string& target);
+
+/// Removes `path` and, for a folder, everything in it (symlinks are removed,
+/// never followed). Missing is not an error.
+void RemoveTree(const std::string& path);
+
+/// Refuses a folder that is not only this user's: it must be a directory
+/// (not a symlink) owned by the effective user and not writable by group or
+/// others, and every folder above it must be owned by root or the user and
+/// not writable by others (unless sticky, like /tmp); a symlink on the way
+/// is accepted only when root owns it (macOS's /var, /tmp). Returns an
+/// error message, or nullopt.
+std::optional<std::string> CheckPrivateDirectory(const std::string& path);
 
 /// fsyncs a folder so that renames inside it are durable.
 void SyncDirectory(const std::string& dir);

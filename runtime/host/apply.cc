@@ -1,9 +1,11 @@
-// `clawgate-host apply DIR`: verify an artifact folder, pin it, install it for
-// its target, read it back, record it.
+// `clawgate-host apply DIR`: verify an artifact folder (SHA256SUMS first, its
+// signature when the host trusts a key), install it for its target, read it
+// back, then pin it and record it. A failed apply leaves the pinned state as
+// it was.
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
-#include "runtime/base/file_system.h"
+#include "runtime/base/file_io.h"
 #include "runtime/base/timestamp.h"
 #include "runtime/host/approvals_store.h"
 #include "runtime/host/commands.h"
@@ -12,32 +14,52 @@
 
 namespace clawgate {
 
-CommandResult RunApply(const HostOptions& options, const std::string& artifact_dir) {
-  const StateDir state(options.state_dir);
-  LoadedArtifact loaded = LoadArtifact(artifact_dir);
+CommandResult RunApply(const HostOptions& options, const std::string& artifact_dir,
+                       const std::optional<std::string>& trust_key_file) {
+  std::string error;
+  std::optional<StateDir> state = StateDir::Open(options.state_dir, true, &error);
+  if (!state) return Failure(ExitCode::kIntegrity, kHostProgram, error);
+  auto fail = [&](const std::string& message, const Event& event) {
+    AppendEvent(state->root(), options.now, event);
+    return Failure(ExitCode::kIntegrity, kHostProgram, message);
+  };
+  if (trust_key_file) {
+    const auto pem = ReadFileLimited(*trust_key_file, &error, ReadOptions{16384, false});
+    if (!pem) return Failure(ExitCode::kUsage, kHostProgram, "--trust-key: " + error);
+    const auto key = Ed25519PublicKey::FromPem(*pem, &error);
+    if (!key) return Failure(ExitCode::kUsage, kHostProgram, "--trust-key " + *trust_key_file + ": " + error);
+    if (auto refused = state->TrustKey(*key)) {
+      return fail(*refused, Event("apply.failed").Set("artifact", artifact_dir).Set("error", *refused));
+    }
+  }
+  LoadedArtifact loaded = LoadArtifact(artifact_dir, state->trusted_key() ? &*state->trusted_key() : nullptr);
   if (!loaded.artifact) {
-    AppendEvent(state.root(), options.now,
+    return fail(artifact_dir + ": " + loaded.error,
                 Event("apply.failed").Set("artifact", artifact_dir).Set("error", loaded.error));
-    return Failure(ExitCode::kIntegrity, kHostProgram, artifact_dir + ": " + loaded.error);
   }
   const Artifact& artifact = *loaded.artifact;
   const Manifest& manifest = artifact.manifest;
-  const std::string home = ExpandHome(options.openclaw_home.value_or(manifest.state_dir), options.home);
-  if (auto error = state.Pin(artifact)) return Failure(ExitCode::kIntegrity, kHostProgram, *error);
-  auto store = MakeApprovalsStore(manifest.target, options, home, state.EnvDir(manifest.env));
-  if (auto error = InstallAndProve(*store, artifact.document_bytes, manifest.policy_digest)) {
-    AppendEvent(state.root(), options.now, Event("apply.failed").Set("env", manifest.env).Set("error", *error));
-    return Failure(ExitCode::kIntegrity, kHostProgram, *error);
+  const auto home = ResolveOpenClawHome(options, manifest.state_dir, &error);
+  if (!home) return fail(error, Event("apply.failed").Set("env", manifest.env).Set("error", error));
+  auto store = MakeApprovalsStore(manifest.target, options, *home, state->EnvDir(manifest.env));
+  if (auto install_error = InstallAndProve(*store, artifact.document_bytes, manifest.policy_digest)) {
+    return fail(*install_error, Event("apply.failed").Set("env", manifest.env).Set("error", *install_error));
+  }
+  // Installed and read back: only now does the pin move.
+  if (auto pin_error = state->Pin(artifact)) {
+    return fail("installed, but the pin could not be replaced (verify will report drift): " + *pin_error,
+                Event("apply.failed").Set("env", manifest.env).Set("error", *pin_error));
   }
   const AppliedRecord record{manifest.env, manifest.revision, manifest.policy_digest, manifest.target,
-                             home,         options.now};
-  if (auto error = state.WriteApplied(record)) return Failure(ExitCode::kIntegrity, kHostProgram, *error);
-  AppendEvent(state.root(), options.now,
+                             *home,        options.now};
+  if (auto write_error = state->WriteApplied(record)) return Failure(ExitCode::kIntegrity, kHostProgram, *write_error);
+  AppendEvent(state->root(), options.now,
               Event("apply")
                   .Set("env", manifest.env)
                   .Set("revision", manifest.revision)
                   .Set("digest", manifest.policy_digest)
-                  .Set("target", std::string(ToString(manifest.target))));
+                  .Set("target", std::string(ToString(manifest.target)))
+                  .Set("signed", artifact.is_signed));
   CommandResult result;
   if (options.format == OutputFormat::kJson) {
     nlohmann::ordered_json out;
@@ -45,28 +67,33 @@ CommandResult RunApply(const HostOptions& options, const std::string& artifact_d
     out["revision"] = manifest.revision;
     out["digest"] = manifest.policy_digest;
     out["target"] = ToString(manifest.target);
-    out["openclaw_home"] = home;
+    out["openclaw_home"] = *home;
+    out["signed"] = artifact.is_signed;
     out["applied_at"] = FormatUtcTimestamp(options.now);
     result.out = out.dump() + "\n";
   } else {
     result.out = "applied " + manifest.env + " revision " + std::to_string(manifest.revision) + " (" +
-                 std::string(ToString(manifest.target)) + ", digest " + manifest.policy_digest + ") to " + home + "\n";
+                 std::string(ToString(manifest.target)) + ", digest " + manifest.policy_digest +
+                 (artifact.is_signed ? ", signed" : "") + ") to " + *home + "\n";
   }
   return result;
 }
 
 void AddApplyCommand(cli::Program& program) {
   CLI::App* command =
-      program.AddCommand("apply", "check an artifact's checksums, pin it, install it, read it back, record it");
+      program.AddCommand("apply", "check an artifact's checksums, install it, read it back, pin and record it");
   auto flags = std::make_shared<HostFlags>();
   auto dir = std::make_shared<std::string>();
+  auto trust_key = std::make_shared<std::string>();
   command->add_option("DIR", *dir, "an out/<env> folder from clawgate compile")->required();
+  command->add_option("--trust-key", *trust_key,
+                      "an Ed25519 public key (PEM); pinned on first use, then every artifact must be signed by it");
   flags->AddTo(command, {OutputFormat::kText, OutputFormat::kJson});
-  program.OnRun(command, [flags, dir] {
+  program.OnRun(command, [flags, dir, trust_key] {
     std::string error;
     const auto options = flags->Resolve(&error);
     if (!options) return Failure(ExitCode::kUsage, kHostProgram, error);
-    return RunApply(*options, *dir);
+    return RunApply(*options, *dir, trust_key->empty() ? std::nullopt : std::optional<std::string>(*trust_key));
   });
 }
 

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "runtime/base/file_io.h"
+#include "runtime/base/file_system.h"
 #include "runtime/document/artifact.h"
 #include "runtime/document/policy_digest.h"
 #include "runtime/host/process.h"
@@ -121,6 +122,21 @@ std::unique_ptr<ApprovalsStore> MakeApprovalsStore(Target target, const HostOpti
                                                    const std::string& scratch_dir) {
   if (target == Target::kClawdbot2026_1) return std::make_unique<ClawdbotFileStore>(home);
   return std::make_unique<OpenClawCliStore>(options.openclaw, home, scratch_dir);
+}
+
+std::optional<std::string> ResolveOpenClawHome(const HostOptions& options, const std::string& manifest_state_dir,
+                                               std::string* error) {
+  const std::string& raw = options.openclaw_home.value_or(manifest_state_dir);
+  if (!raw.empty() && raw[0] == '~' && (options.home.empty() || options.home[0] != '/')) {
+    *error = "cannot resolve the OpenClaw home " + raw + ": HOME is not set (pass --openclaw-home)";
+    return std::nullopt;
+  }
+  const std::string home = ExpandHome(raw, options.home);
+  if (home.empty() || home[0] != '/') {
+    *error = "the OpenClaw home " + raw + " is not an absolute path";
+    return std::nullopt;
+  }
+  return NormalizePath(home);
 }
 
 std::optional<std::string> InstallAndProve(ApprovalsStore& store, const std::string& document_bytes,

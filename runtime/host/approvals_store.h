@@ -39,6 +39,13 @@ class ApprovalsStore {
 std::unique_ptr<ApprovalsStore> MakeApprovalsStore(Target target, const HostOptions& options, const std::string& home,
                                                    const std::string& scratch_dir);
 
+/// The OpenClaw home to use: --openclaw-home, else the manifest's
+/// `state_dir`, with `~` expanded. An absolute path, or nullopt with `error`
+/// set (a `~` path with no usable HOME, as under a launchd daemon, is an
+/// error, never a path relative to wherever the process runs).
+std::optional<std::string> ResolveOpenClawHome(const HostOptions& options, const std::string& manifest_state_dir,
+                                               std::string* error);
+
 /// Installs `document_bytes` and proves it by reading it back: the live
 /// policy digest must equal `digest`. Returns an error message, or nullopt.
 std::optional<std::string> InstallAndProve(ApprovalsStore& store, const std::string& document_bytes,

@@ -33,15 +33,25 @@ std::optional<CommandResult> LoadSubject(const HostOptions& options, const Check
   if (!request.artifact) {
     if (!request.env)
       return Failure(ExitCode::kUsage, kHostProgram, "check needs --env (the pinned environment) or --artifact");
-    const StateDir state(options.state_dir);
-    LoadedArtifact loaded = state.LoadPinned(*request.env);
+    std::string error;
+    if (!StateDir::Exists(options.state_dir)) {
+      return Failure(
+          ExitCode::kUsage, kHostProgram,
+          "no environment '" + *request.env + "' is pinned on this host (" + options.state_dir + " does not exist)");
+    }
+    const std::optional<StateDir> state = StateDir::Open(options.state_dir, false, &error);
+    if (!state) return Failure(ExitCode::kIntegrity, kHostProgram, error);
+    if (!state->IsPinned(*request.env)) {
+      return Failure(ExitCode::kUsage, kHostProgram, "no environment '" + *request.env + "' is pinned on this host");
+    }
+    LoadedArtifact loaded = state->LoadPinned(*request.env);
     if (!loaded.artifact) {
       return Failure(ExitCode::kIntegrity, kHostProgram, "pinned artifact of " + *request.env + ": " + loaded.error);
     }
     subject->document = std::move(loaded.artifact->document);
     subject->target = loaded.artifact->manifest.target;
     subject->unattended = loaded.artifact->manifest.unattended && !request.attended;
-    subject->source = state.EnvDir(*request.env);
+    subject->source = state->ArtifactDir(*request.env);
     return std::nullopt;
   }
   const std::string& path = *request.artifact;

@@ -39,7 +39,8 @@ void AddVerifyCommand(cli::Program& program);
 
 // The commands as library calls (tests call these directly).
 
-CommandResult RunApply(const HostOptions& options, const std::string& artifact_dir);
+CommandResult RunApply(const HostOptions& options, const std::string& artifact_dir,
+                       const std::optional<std::string>& trust_key_file = std::nullopt);
 CommandResult RunVerify(const HostOptions& options, const std::optional<std::string>& env, bool repair);
 CommandResult RunStatus(const HostOptions& options, const std::string& region, const std::string& host);
 

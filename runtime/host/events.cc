@@ -7,7 +7,6 @@
 #include <cstring>
 #include <nlohmann/json.hpp>
 
-#include "runtime/base/file_io.h"
 #include "runtime/base/timestamp.h"
 
 namespace clawgate {
@@ -41,7 +40,6 @@ std::string Event::Line(int64_t now) const {
 }
 
 std::string AppendEvent(const std::string& state_dir, int64_t now, const Event& event) {
-  if (auto error = MakeDirs(state_dir)) return *error;
   const std::string path = state_dir + "/events.jsonl";
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd < 0) return "cannot open " + path + ": " + std::strerror(errno);

@@ -30,8 +30,10 @@ class Event {
   std::vector<std::pair<std::string, std::string>> fields_;  // key, JSON value
 };
 
-/// Appends `event` to <state_dir>/events.jsonl. Best effort: a host that
-/// cannot log still acts; the error text is returned for the caller to show.
+/// Appends `event` to <state_dir>/events.jsonl (never through a symlink;
+/// the folder must exist: only a checked state folder is logged to). Best
+/// effort: a host that cannot log still acts; the error text is returned
+/// for the caller to show.
 std::string AppendEvent(const std::string& state_dir, int64_t now, const Event& event);
 
 }  // namespace clawgate

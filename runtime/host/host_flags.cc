@@ -14,7 +14,10 @@ std::string EnvOr(const char* name, const std::string& fallback) {
 
 }  // namespace
 
-HostFlags::HostFlags() : home_(EnvOr("HOME", "")) { state_dir_ = home_.empty() ? "" : home_ + "/.clawgate"; }
+HostFlags::HostFlags() : home_(EnvOr("HOME", "")) {
+  if (home_[0] != '/') home_.clear();  // a relative HOME is no home
+  state_dir_ = home_.empty() ? "" : home_ + "/.clawgate";
+}
 
 void HostFlags::AddTo(CLI::App* command, const std::vector<OutputFormat>& formats) {
   command->add_option("--state-dir", state_dir_, "clawgate-host state: pinned artifacts, events.jsonl");

@@ -1,8 +1,16 @@
 // clawgate-host's own state, under --state-dir (default ~/.clawgate):
-//   envs/<env>/exec-approvals.json, exec-approvals.json.sha256, manifest.json
-//                              the pinned artifact of each environment, as read
+//   envs/<env>/artifact/       the pinned artifact of each environment, every
+//                              file SHA256SUMS covers plus SHA256SUMS (.sig),
+//                              replaced as a whole by an atomic exchange
 //   envs/<env>/applied.json    revision, digest, target, OpenClaw home, applied_at
+//   trusted-key.pem            the Ed25519 key artifacts must be signed with,
+//                              once a host was installed with --trust-key
 //   events.jsonl               the event log (events.h)
+//
+// The folder is this user's alone: created 0700, refused when it is a
+// symlink, writable by group or others, or owned by someone else (see
+// CheckPrivateDirectory). Files inside are never opened through a symlink;
+// temporaries are created O_EXCL beside their target.
 #ifndef CLAWGATE_RUNTIME_HOST_STATE_DIR_H_
 #define CLAWGATE_RUNTIME_HOST_STATE_DIR_H_
 
@@ -11,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/base/ed25519.h"
 #include "runtime/document/artifact.h"
 #include "runtime/document/target.h"
 
@@ -26,27 +35,49 @@ struct AppliedRecord {
   int64_t applied_at = 0;
 };
 
+inline constexpr char kTrustedKeyFile[] = "trusted-key.pem";
+
 class StateDir {
  public:
-  explicit StateDir(std::string root) : root_(std::move(root)) {}
+  /// Opens the state folder `root` after checking it is private; with
+  /// `create`, makes it (0700) first when missing. nullopt with `error`.
+  static std::optional<StateDir> Open(const std::string& root, bool create, std::string* error);
+  /// Whether `root` exists at all (nothing was ever applied otherwise).
+  static bool Exists(const std::string& root);
 
   const std::string& root() const { return root_; }
   std::string EnvDir(const std::string& env) const { return root_ + "/envs/" + env; }
+  std::string ArtifactDir(const std::string& env) const { return EnvDir(env) + "/artifact"; }
 
   /// The environments with a pinned artifact, sorted.
   std::vector<std::string> PinnedEnvs() const;
+  /// Whether `env` is a valid environment name with a pinned artifact.
+  bool IsPinned(const std::string& env) const;
 
-  /// Pins the artifact's bytes as they were verified.
+  /// Pins the artifact's verified files: written to a staging folder beside
+  /// the pin, then exchanged with it in one step. A crash leaves the old or
+  /// the new pin, complete.
   std::optional<std::string> Pin(const Artifact& artifact) const;
-  /// Loads and verifies the pinned artifact of `env`.
+  /// Loads and verifies the pinned artifact of `env` (signed by the trusted
+  /// key when one is pinned).
   LoadedArtifact LoadPinned(const std::string& env) const;
+
+  /// The key this host trusts, if one is pinned.
+  const std::optional<Ed25519PublicKey>& trusted_key() const { return trusted_key_; }
+  /// Pins `key` as the one key artifacts must be signed with. Refuses to
+  /// replace a different pinned key (rotation is an administrator's
+  /// deliberate act: remove trusted-key.pem first).
+  std::optional<std::string> TrustKey(const Ed25519PublicKey& key);
 
   std::optional<std::string> WriteApplied(const AppliedRecord& record) const;
   /// The applied record of `env`, if one can be read.
   std::optional<AppliedRecord> ReadApplied(const std::string& env) const;
 
  private:
+  explicit StateDir(std::string root) : root_(std::move(root)) {}
   std::string root_;
+  std::optional<Ed25519PublicKey> trusted_key_;
+  std::string key_error_;  // a pinned key that cannot be read: nothing verifies
 };
 
 }  // namespace clawgate

@@ -50,8 +50,14 @@ EnvStatus StatusOf(const HostOptions& options, const StateDir& state, const std:
   }
   const Manifest& manifest = loaded.artifact->manifest;
   s.revision = manifest.revision;
-  const std::string home = ExpandHome(options.openclaw_home.value_or(manifest.state_dir), options.home);
-  const LiveDocument live = MakeApprovalsStore(manifest.target, options, home, state.EnvDir(env))->Read();
+  std::string error;
+  const auto home = ResolveOpenClawHome(options, manifest.state_dir, &error);
+  LiveDocument live;
+  if (home) {
+    live = MakeApprovalsStore(manifest.target, options, *home, state.EnvDir(env))->Read();
+  } else {
+    live.error = error;
+  }
   const std::string live_digest = live.document ? PolicyDigest(*live.document) : "";
   s.digest = live.document ? live_digest : manifest.policy_digest;
   s.pinned_digest = manifest.policy_digest;
@@ -79,9 +85,20 @@ std::string PrometheusLines(const EnvStatus& s, const std::string& region, const
 }  // namespace
 
 CommandResult RunStatus(const HostOptions& options, const std::string& region, const std::string& host) {
-  const StateDir state(options.state_dir);
   CommandResult r;
-  for (const std::string& env : state.PinnedEnvs()) {
+  if (!StateDir::Exists(options.state_dir)) {
+    if (options.format == OutputFormat::kText) r.out = "nothing pinned: " + options.state_dir + " does not exist\n";
+    return r;
+  }
+  std::string error;
+  const std::optional<StateDir> opened = StateDir::Open(options.state_dir, false, &error);
+  if (!opened) return Failure(ExitCode::kIntegrity, kHostProgram, error);
+  const StateDir& state = *opened;
+  const std::vector<std::string> envs = state.PinnedEnvs();
+  if (envs.empty() && options.format == OutputFormat::kText) {
+    r.out = "nothing pinned under " + state.root() + "/envs (run apply first)\n";
+  }
+  for (const std::string& env : envs) {
     const EnvStatus s = StatusOf(options, state, env);
     AppendEvent(state.root(), options.now,
                 Event("status").Set("env", env).Set("digest", s.digest).Set("drift", s.drift));
@@ -109,6 +126,7 @@ CommandResult RunStatus(const HostOptions& options, const std::string& region, c
       for (const auto& [id, expires] : s.break_glass)
         r.out += "  break-glass " + id + " active until " + expires + "\n";
     }
+    if (s.error && !s.pinned_digest) r.exit_code = ExitCode::kIntegrity;
     if (s.drift) r.exit_code = Worst(r.exit_code, ExitCode::kFinding);
   }
   if (options.format == OutputFormat::kPrometheus && !r.out.empty()) {

@@ -22,22 +22,36 @@ using OrderedJson = nlohmann::ordered_json;
 // The pinned artifact of `env` is damaged: install deny-all where the last
 // apply put the policy. Returns what was done.
 std::string FailClosed(const HostOptions& options, const StateDir& state, const std::string& env) {
-  std::string home = options.openclaw_home ? ExpandHome(*options.openclaw_home, options.home) : "";
   Target target = Target::kOpenClaw2026_9;
+  std::string recorded_home;
   if (const auto applied = state.ReadApplied(env)) {
-    if (home.empty()) home = applied->openclaw_home;
+    recorded_home = applied->openclaw_home;
     target = applied->target;
   }
-  if (home.empty()) return "not installed (OpenClaw home unknown)";
+  std::string error;
+  const std::optional<std::string> resolved =
+      options.openclaw_home ? ResolveOpenClawHome(options, "", &error) : std::optional<std::string>();
+  const std::string home = resolved ? *resolved : recorded_home;
+  if (home.empty() || home[0] != '/') return "not installed (OpenClaw home unknown)";
   auto store = MakeApprovalsStore(target, options, home, state.EnvDir(env));
-  const auto error = store->Install(SerializeApprovals(DenyAllDocument()));
-  return error ? "deny-all install failed: " + *error : "deny-all document installed";
+  const auto install_error = store->Install(SerializeApprovals(DenyAllDocument()));
+  return install_error ? "deny-all install failed: " + *install_error : "deny-all document installed";
 }
 
 }  // namespace
 
 CommandResult RunVerify(const HostOptions& options, const std::optional<std::string>& only_env, bool repair) {
-  const StateDir state(options.state_dir);
+  std::string error;
+  if (!StateDir::Exists(options.state_dir)) {
+    return Failure(only_env ? ExitCode::kUsage : ExitCode::kIntegrity, kHostProgram,
+                   "nothing pinned: " + options.state_dir + " does not exist (run apply first)");
+  }
+  const std::optional<StateDir> opened = StateDir::Open(options.state_dir, false, &error);
+  if (!opened) return Failure(ExitCode::kIntegrity, kHostProgram, error);
+  const StateDir& state = *opened;
+  if (only_env && !state.IsPinned(*only_env)) {
+    return Failure(ExitCode::kUsage, kHostProgram, "no environment '" + *only_env + "' is pinned on this host");
+  }
   const std::vector<std::string> envs = only_env ? std::vector<std::string>{*only_env} : state.PinnedEnvs();
   if (envs.empty()) {
     return Failure(ExitCode::kIntegrity, kHostProgram,
@@ -59,8 +73,14 @@ CommandResult RunVerify(const HostOptions& options, const std::optional<std::str
     }
     const Artifact& artifact = *loaded.artifact;
     const std::string& digest = artifact.manifest.policy_digest;
-    const std::string home = ExpandHome(options.openclaw_home.value_or(artifact.manifest.state_dir), options.home);
-    auto store = MakeApprovalsStore(artifact.manifest.target, options, home, state.EnvDir(env));
+    const auto home = ResolveOpenClawHome(options, artifact.manifest.state_dir, &error);
+    if (!home) {
+      r.err += std::string(kHostProgram) + ": " + env + ": " + error + "\n";
+      r.exit_code = ExitCode::kIntegrity;
+      reports.push_back({{"env", env}, {"error", error}});
+      continue;
+    }
+    auto store = MakeApprovalsStore(artifact.manifest.target, options, *home, state.EnvDir(env));
     const LiveDocument live = store->Read();
     OrderedJson report = {{"env", env}, {"revision", artifact.manifest.revision}, {"digest", digest}};
     std::vector<DocumentChange> changes;
@@ -85,10 +105,10 @@ CommandResult RunVerify(const HostOptions& options, const std::optional<std::str
                       .Set("live_digest", report.value("live_digest", ""))
                       .SetJson("changes", DriftJson(changes)));
       if (repair) {
-        if (auto error = InstallAndProve(*store, artifact.document_bytes, digest)) {
+        if (auto repair_error = InstallAndProve(*store, artifact.document_bytes, digest)) {
           report["repaired"] = false;
-          report["repair_error"] = *error;
-          AppendEvent(state.root(), options.now, Event("repair.failed").Set("env", env).Set("error", *error));
+          report["repair_error"] = *repair_error;
+          AppendEvent(state.root(), options.now, Event("repair.failed").Set("env", env).Set("error", *repair_error));
           r.exit_code = ExitCode::kIntegrity;
         } else {
           report["repaired"] = true;

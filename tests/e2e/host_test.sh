@@ -54,7 +54,7 @@ expect_exit 1 "redirections fail analysis" \
 contains "$work/last.out" '"analysis_failure":"redirection"' "analysis failure reason"
 expect_exit 2 "check with both --shell and argv" host check --artifact "$work/out/prod" --agent main --shell ls -- ls
 expect_exit 2 "unknown --target" host check --artifact "$work/out/prod/exec-approvals.json" --target nope --agent main -- ls
-expect_exit 3 "check against a missing pinned env" host check --env prod --agent main -- ls
+expect_exit 2 "check against an environment not pinned" host check --env prod --agent main -- ls
 
 # --- legacy target: real files --------------------------------------------------------
 legacy_home="$work/clawdbot-home"
@@ -92,7 +92,7 @@ sed -i 's/"allowlist"/"full"/' "$work/tampered/exec-approvals.json"
 expect_exit 3 "apply refuses a checksum mismatch" host --openclaw-home "$legacy_home" apply "$work/tampered"
 contains "$work/last.err" "checksum mismatch" "checksum message"
 # A pinned artifact that fails its checksum: deny-all on the host, exit 3.
-sed -i 's/"allowlist"/"full"/' "$work/state/envs/prod/exec-approvals.json"
+sed -i 's/"allowlist"/"full"/' "$work/state/envs/prod/artifact/exec-approvals.json"
 expect_exit 3 "verify with a damaged pinned artifact" host --openclaw-home "$legacy_home" verify
 python3 - "$store" <<'EOF' || fail "deny-all not installed"
 import json, sys
@@ -100,6 +100,25 @@ doc = json.load(open(sys.argv[1]))
 assert doc["defaults"]["security"] == "deny" and not doc.get("agents"), doc
 EOF
 contains "$work/state/events.jsonl" '"event":"verify.integrity_failure"' "integrity event"
+# Signed artifacts, checked by the real tools: sha256sum -c and openssl pkeyutl.
+openssl genpkey -algorithm ed25519 -out "$work/sign.pem" 2> /dev/null
+openssl pkey -in "$work/sign.pem" -pubout -out "$work/sign.pub" 2> /dev/null
+expect_exit 0 "compile --sign-key" "$bin/clawgate" compile "$root/tests/golden/compile/ok-legacy-target/src" \
+  --out "$work/signed" --at 2026-11-22T12:00:00Z --sign-key "$work/sign.pem"
+expect_exit 0 "sha256sum -c SHA256SUMS" bash -c "cd '$work/signed/prod' && sha256sum --strict -c SHA256SUMS"
+expect_exit 0 "openssl verifies SHA256SUMS.sig" openssl pkeyutl -verify -pubin -inkey "$work/sign.pub" -rawin \
+  -in "$work/signed/prod/SHA256SUMS" -sigfile "$work/signed/prod/SHA256SUMS.sig"
+expect_exit 2 "compile with a key that is not a private key" "$bin/clawgate" compile \
+  "$root/tests/golden/compile/ok-legacy-target/src" --out "$work/nope" --sign-key "$work/sign.pub"
+checks=$((checks + 1)); [[ ! -e $work/nope ]] || fail "a bad --sign-key still wrote output"
+rm -rf "$work/state-signed"
+hs() { "$bin/clawgate-host" --state-dir "$work/state-signed" --openclaw-home "$work/signed-home" "$@"; }
+expect_exit 3 "a host trusting a key refuses an unsigned artifact" hs apply --trust-key "$work/sign.pub" "$work/legacy/prod"
+contains "$work/last.err" "unsigned artifact" "unsigned refusal message"
+expect_exit 0 "a host trusting a key applies what it signed" hs apply "$work/signed/prod"
+contains "$work/last.out" ", signed)" "apply says signed"
+expect_exit 0 "verify checks the pinned signature" hs verify
+
 for event in apply verify.ok verify.drift repair apply.failed; do
   contains "$work/state/events.jsonl" "\"event\":\"$event\"" "event $event"
 done

@@ -4,12 +4,16 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 #include <cstdlib>
 #include <filesystem>
 
 #include "compiler/git/git.h"
 #include "runtime/base/timestamp.h"
+#include "runtime/document/artifact.h"
 #include "tests/support/files.h"
+#include "tests/support/keys.h"
 
 namespace clawgate {
 namespace {
@@ -49,7 +53,7 @@ TEST_F(CompileTest, ExamplePoliciesCompileWithOnlyTheExpiredBreakGlassWarning) {
   EXPECT_NE(result.err.find("1 warning generated."), std::string::npos);
   EXPECT_EQ(result.err.find("error"), std::string::npos) << result.err;
   const auto files = ReadTree(dir_ / "out");
-  EXPECT_EQ(files.size(), 6u);
+  EXPECT_EQ(files.size(), 8u);
   EXPECT_NE(files.at("prod/manifest.json").find("\"id\": \"INC-4821\""), std::string::npos);
   EXPECT_NE(files.at("prod/exec-approvals.json").find("recovery@bastion"), std::string::npos);
   EXPECT_EQ(files.at("staging/exec-approvals.json").find("/private/tmp/bisect"), std::string::npos);
@@ -89,6 +93,67 @@ TEST_F(CompileTest, ReplacesStaleOutputsWholesale) {
   ASSERT_EQ(RunCompile(Options("out"), *reader).exit_code, ExitCode::kOk);
   EXPECT_FALSE(fs::exists(dir_ / "out/prod/stale.txt"));
   EXPECT_TRUE(fs::exists(dir_ / "out/prod/manifest.json"));
+}
+
+TEST_F(CompileTest, AFailureOnOneEnvironmentChangesNoOther) {
+  const auto reader = MakeFileSystemReader(kPolicies.string(), "policies");
+  ASSERT_EQ(RunCompile(Options("out"), *reader).exit_code, ExitCode::kOk);
+  WriteFile(dir_ / "out/prod/exec-approvals.json", "old prod");
+  fs::remove_all(dir_ / "out/staging");
+  WriteFile(dir_ / "out/staging", "a file where a folder goes");  // the second swap fails
+  const auto before = ReadTree(dir_ / "out");
+  const CommandResult result = RunCompile(Options("out"), *reader);
+  EXPECT_EQ(result.exit_code, ExitCode::kIntegrity);
+  EXPECT_NE(result.err.find("nothing was written"), std::string::npos) << result.err;
+  EXPECT_EQ(ReadTree(dir_ / "out"), before);  // prod was swapped back
+}
+
+TEST_F(CompileTest, SignsEverySha256SumsWithTheSigningKey) {
+  const auto pair = testing_support::GenerateEd25519KeyPair();
+  CompileOptions options = Options("out");
+  options.sign_key_pem = pair.private_pem;
+  const auto reader = MakeFileSystemReader(kPolicies.string(), "policies");
+  ASSERT_EQ(RunCompile(options, *reader).exit_code, ExitCode::kOk);
+  std::string error;
+  const auto key = Ed25519PublicKey::FromPem(pair.public_pem, &error);
+  ASSERT_TRUE(key) << error;
+  for (const char* env : {"prod", "staging"}) {
+    const LoadedArtifact loaded = LoadArtifact((dir_ / "out" / env).string(), &*key);
+    ASSERT_TRUE(loaded.artifact) << env << ": " << loaded.error;
+    EXPECT_TRUE(loaded.artifact->is_signed);
+  }
+  options.sign_key_pem = pair.public_pem;  // not a private key
+  const CommandResult bad = RunCompile(options, *reader);
+  EXPECT_EQ(bad.exit_code, ExitCode::kUsage);
+  EXPECT_NE(bad.err.find("--sign-key"), std::string::npos) << bad.err;
+}
+
+TEST_F(CompileTest, NeverReadsASourceThroughASymlink) {
+  const fs::path src = dir_ / "src";
+  fs::copy(kPolicies, src, fs::copy_options::recursive);
+  // A pull request replaces a layer with a link to a CI secret.
+  WriteFile(dir_ / "secret", "layer: build\nowner: x\n# TOKEN=hunter2\n");
+  fs::remove(src / "layers/build.yaml");
+  fs::create_symlink(dir_ / "secret", src / "layers/build.yaml");
+  // And a FIFO, which must not hang the compiler.
+  ASSERT_EQ(::mkfifo((src / "layers/fifo.yaml").c_str(), 0600), 0);
+  CompileOptions options = Options("out");
+  options.source_root = src.string();
+  const auto reader = MakeFileSystemReader(src.string(), "policies");
+  const CommandResult result = RunCompile(options, *reader);
+  EXPECT_EQ(result.exit_code, ExitCode::kFinding);
+  EXPECT_NE(result.err.find("policies/layers/build.yaml: error: a symbolic link; source files must be regular files "
+                            "[CG024]"),
+            std::string::npos)
+      << result.err;
+  EXPECT_NE(result.err.find("policies/layers/fifo.yaml: error: not a regular file [CG024]"), std::string::npos);
+  EXPECT_EQ(result.err.find("hunter2"), std::string::npos);
+  EXPECT_FALSE(fs::exists(dir_ / "out"));
+  // A whole folder linked elsewhere is refused the same way.
+  fs::remove_all(src / "layers");
+  fs::create_directory_symlink(kPolicies / "layers", src / "layers");
+  const CommandResult linked = RunCompile(options, *reader);
+  EXPECT_NE(linked.err.find("reached through the symbolic link layers [CG024]"), std::string::npos) << linked.err;
 }
 
 TEST_F(CompileTest, UnwritableOutputIsAnIntegrityFailure) {

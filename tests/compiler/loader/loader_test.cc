@@ -51,6 +51,49 @@ TEST(YamlLoader, ReportsEveryIndependentProblem) {
   EXPECT_EQ(diagnostics[4].notes, std::vector<std::string>{"did you mean 'allowlist'?"});
 }
 
+std::vector<std::string> CodesOf(const DiagnosticSink& sink) {
+  std::vector<std::string> codes;
+  for (const auto& d : sink.Sorted()) {
+    codes.push_back(std::string(CodeName(d.code)) + "@" + std::to_string(d.location.line) + ":" +
+                    std::to_string(d.location.column));
+  }
+  return codes;
+}
+
+TEST(SourceText, RefusesWhatReviewersCannotSee) {
+  const std::string layer = "layer: a\nowner: \"@o\"\nentries:\n  - rule: /bin/x\n    why: ";
+  const struct {
+    std::string text;
+    std::string code;
+  } cases[] = {
+      {"\xEF\xBB\xBF" + layer + "bom\n", "CG025@1:1"},
+      {std::string("\xFF\xFE", 2) + std::string("l\0a\0", 4), "CG025@1:1"},
+      {layer + "bad \xC3\x28 utf8\n", "CG025@5:14"},
+      {layer + "over\xC0\xAFlong\n", "CG025@5:14"},
+      {layer + "nul " + std::string(1, '\0') + "\n", "CG026@5:14"},
+      {layer + "bell \a\n", "CG026@5:15"},
+      {layer + "c1 \xC2\x85\n", "CG026@5:13"},
+      {"layer: a\nowner: \"@o\"\nentries:\n  - rule: /bin/x \xE2\x80\xAE{a,b}\n    why: rlo\n", "CG027@4:18"},
+      {layer + "isolate \xE2\x81\xA6x\xE2\x81\xA9\n", "CG027@5:18"},
+  };
+  for (const auto& c : cases) {
+    DiagnosticSink sink;
+    const PolicySources sources = Load({{"layers/a.yaml", c.text}}, sink);
+    EXPECT_EQ(CodesOf(sink), std::vector<std::string>{c.code}) << c.text;
+    EXPECT_EQ(sources.texts.count("policies/layers/a.yaml"), 0u) << "a refused file is never echoed";
+    EXPECT_TRUE(sources.layers.empty());
+  }
+  DiagnosticSink sink;
+  Load({{"layers/a.yaml", layer + "tabs\tand CRLF are fine \xC3\xA9\r\n"}}, sink);
+  EXPECT_FALSE(sink.HasErrors());
+}
+
+TEST(SourceText, LimitsTheSizeOfEverySourceFile) {
+  DiagnosticSink sink;
+  Load({{"layers/a.yaml", "layer: a\n#" + std::string(kSourceFileLimit, 'x') + "\n"}}, sink);
+  EXPECT_EQ(CodesOf(sink), std::vector<std::string>{"CG028@0:0"});
+}
+
 TEST(YamlLoader, NotAPolicyFolder) {
   DiagnosticSink sink;
   const auto reader = MakeMemoryReader({{"layers/a.yaml", "layer: a\n"}});

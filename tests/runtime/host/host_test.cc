@@ -5,11 +5,14 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <random>
 
+#include "runtime/base/ed25519.h"
 #include "runtime/base/timestamp.h"
 #include "runtime/host/commands.h"
 #include "runtime/host/render.h"
 #include "tests/support/files.h"
+#include "tests/support/keys.h"
 
 namespace clawgate {
 namespace {
@@ -45,8 +48,135 @@ TEST_F(HostTest, ApplyPinsInstallsAndRecords) {
   ASSERT_EQ(::stat(Store().c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0600u);
   EXPECT_EQ(StoreJson()["socket"]["token"].get<std::string>().size(), 32u);
-  EXPECT_EQ(ReadFile(dir_ / "state/envs/prod/manifest.json"), ReadFile(kArtifact / "manifest.json"));
+  for (const char* name : {"manifest.json", "exec-approvals.json", "exec-approvals.json.sha256", "SHA256SUMS"}) {
+    EXPECT_EQ(ReadFile(dir_ / "state/envs/prod/artifact" / name), ReadFile(kArtifact / name)) << name;
+  }
+  ASSERT_EQ(::stat((dir_ / "state").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0700u);
   EXPECT_NE(ReadFile(dir_ / "state/events.jsonl").find("\"event\":\"apply\""), std::string::npos);
+}
+
+TEST_F(HostTest, AFailedApplyLeavesThePinnedStateAsItWas) {
+  ASSERT_EQ(RunApply(options_, kArtifact.string()).exit_code, ExitCode::kOk);
+  const auto pinned = testing_support::ReadTree(dir_ / "state/envs/prod");
+  // The store refuses to write through a symlink: the install fails.
+  fs::rename(Store(), dir_ / "moved.json");
+  fs::create_symlink(dir_ / "moved.json", Store());
+  const fs::path other = dir_ / "other";
+  fs::copy(fs::path(CLAWGATE_SOURCE_DIR) / "tests/golden/compile/ok-legacy-target/expected/prod", other);
+  const CommandResult r = RunApply(options_, other.string());
+  EXPECT_EQ(r.exit_code, ExitCode::kIntegrity);
+  EXPECT_NE(r.err.find("symbolic link"), std::string::npos) << r.err;
+  EXPECT_EQ(testing_support::ReadTree(dir_ / "state/envs/prod"), pinned);
+  EXPECT_NE(ReadFile(dir_ / "state/events.jsonl").find("apply.failed"), std::string::npos);
+}
+
+TEST_F(HostTest, RefusesAStateFolderThatIsNotPrivate) {
+  fs::create_directory(dir_ / "state");
+  fs::permissions(dir_ / "state", fs::perms::owner_all | fs::perms::others_write);
+  CommandResult r = RunApply(options_, kArtifact.string());
+  EXPECT_EQ(r.exit_code, ExitCode::kIntegrity);
+  EXPECT_NE(r.err.find("writable by group or others"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(Store()));
+  fs::remove(dir_ / "state");
+  fs::create_directory(dir_ / "real-state");
+  fs::permissions(dir_ / "real-state", fs::perms::owner_all);
+  fs::create_directory_symlink(dir_ / "real-state", dir_ / "state");
+  r = RunApply(options_, kArtifact.string());
+  EXPECT_EQ(r.exit_code, ExitCode::kIntegrity);
+  EXPECT_NE(r.err.find("symbolic link"), std::string::npos) << r.err;
+  EXPECT_TRUE(fs::is_empty(dir_ / "real-state"));
+}
+
+TEST_F(HostTest, NeverLogsThroughASymlink) {
+  ASSERT_EQ(RunApply(options_, kArtifact.string()).exit_code, ExitCode::kOk);
+  WriteFile(dir_ / "victim", "keep");
+  fs::remove(dir_ / "state/events.jsonl");
+  fs::create_symlink(dir_ / "victim", dir_ / "state/events.jsonl");
+  RunVerify(options_, std::nullopt, false);
+  EXPECT_EQ(ReadFile(dir_ / "victim"), "keep");
+}
+
+TEST_F(HostTest, AnUnknownEnvironmentIsAUsageErrorThatChangesNothing) {
+  ASSERT_EQ(RunApply(options_, kArtifact.string()).exit_code, ExitCode::kOk);
+  const auto before = testing_support::ReadTree(dir_);
+  for (const std::string env : {"nope", "../prod", "prod/../prod"}) {
+    EXPECT_EQ(RunVerify(options_, env, true).exit_code, ExitCode::kUsage) << env;
+    CheckRequest request;
+    request.env = env;
+    request.agent = "main";
+    request.shell = "/usr/bin/true";
+    EXPECT_EQ(RunCheck(options_, request).exit_code, ExitCode::kUsage) << env;
+  }
+  EXPECT_EQ(testing_support::ReadTree(dir_), before);
+}
+
+TEST_F(HostTest, AHomeRelativeStoreNeedsAHome) {
+  options_.openclaw_home = "~/.clawdbot";
+  options_.home = "";
+  const CommandResult r = RunApply(options_, kArtifact.string());
+  EXPECT_EQ(r.exit_code, ExitCode::kIntegrity);
+  EXPECT_NE(r.err.find("HOME is not set"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(dir_ / "state/envs/prod/artifact"));
+}
+
+TEST_F(HostTest, AHostThatTrustsAKeyTakesOnlyArtifactsItSigned) {
+  const auto pair = testing_support::GenerateEd25519KeyPair();
+  const auto other = testing_support::GenerateEd25519KeyPair();
+  WriteFile(dir_ / "key.pub", pair.public_pem);
+  WriteFile(dir_ / "other.pub", other.public_pem);
+  // Unsigned: refused once a key is trusted, and nothing is installed.
+  CommandResult r = RunApply(options_, kArtifact.string(), (dir_ / "key.pub").string());
+  EXPECT_EQ(r.exit_code, ExitCode::kIntegrity);
+  EXPECT_NE(r.err.find("unsigned artifact"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(Store()));
+  // Signed with the key: applied; later commands check the signature of the pin.
+  const fs::path signed_dir = dir_ / "signed";
+  fs::copy(kArtifact, signed_dir);
+  std::string error;
+  WriteFile(signed_dir / "SHA256SUMS.sig", *Ed25519Sign(pair.private_pem, ReadFile(signed_dir / "SHA256SUMS"), &error));
+  r = RunApply(options_, signed_dir.string());
+  ASSERT_EQ(r.exit_code, ExitCode::kOk) << r.err;
+  EXPECT_NE(r.out.find("signed"), std::string::npos);
+  EXPECT_EQ(RunVerify(options_, std::nullopt, false).exit_code, ExitCode::kOk);
+  // Signed by another key: refused.
+  WriteFile(signed_dir / "SHA256SUMS.sig",
+            *Ed25519Sign(other.private_pem, ReadFile(signed_dir / "SHA256SUMS"), &error));
+  r = RunApply(options_, signed_dir.string());
+  EXPECT_EQ(r.exit_code, ExitCode::kIntegrity);
+  EXPECT_NE(r.err.find("bad signature"), std::string::npos) << r.err;
+  // Another key cannot replace the pinned one.
+  r = RunApply(options_, signed_dir.string(), (dir_ / "other.pub").string());
+  EXPECT_EQ(r.exit_code, ExitCode::kIntegrity);
+  EXPECT_NE(r.err.find("already trusts key"), std::string::npos) << r.err;
+  // A pinned signature that no longer verifies fails closed.
+  WriteFile(dir_ / "state/envs/prod/artifact/SHA256SUMS.sig", std::string(64, 'x'));
+  r = RunVerify(options_, std::nullopt, false);
+  EXPECT_EQ(r.exit_code, ExitCode::kIntegrity);
+  EXPECT_EQ(StoreJson()["defaults"]["security"], "deny");
+}
+
+TEST_F(HostTest, EveryByteFlipInThePinGetsTheDenyAllDocument) {
+  // 1,000 sampled single-byte changes across the pinned files: each is
+  // detected by verify, which then installs the deny-all document.
+  ASSERT_EQ(RunApply(options_, kArtifact.string()).exit_code, ExitCode::kOk);
+  const fs::path pin = dir_ / "state/envs/prod/artifact";
+  const auto files = testing_support::ReadTree(pin);
+  std::vector<std::string> names;
+  for (const auto& entry : files) names.push_back(entry.first);
+  std::mt19937 random(8);
+  for (int i = 0; i < 1000; ++i) {
+    const std::string& name = names[random() % names.size()];
+    std::string bytes = files.at(name);
+    const size_t at = random() % bytes.size();
+    bytes[at] = static_cast<char>(bytes[at] ^ static_cast<char>(1 + random() % 255));
+    WriteFile(pin / name, bytes);
+    fs::remove(Store());
+    const CommandResult r = RunVerify(options_, std::nullopt, false);
+    ASSERT_EQ(r.exit_code, ExitCode::kIntegrity) << "flip " << i << " in " << name << " went unnoticed";
+    ASSERT_EQ(StoreJson()["defaults"]["security"], "deny") << "flip " << i;
+    WriteFile(pin / name, files.at(name));
+  }
 }
 
 TEST_F(HostTest, VerifyReportsDriftAndRepairKeepsTheToken) {
@@ -70,7 +200,7 @@ TEST_F(HostTest, VerifyReportsDriftAndRepairKeepsTheToken) {
 
 TEST_F(HostTest, ADamagedPinGetsTheDenyAllDocument) {
   ASSERT_EQ(RunApply(options_, kArtifact.string()).exit_code, ExitCode::kOk);
-  const fs::path pinned = dir_ / "state/envs/prod/exec-approvals.json";
+  const fs::path pinned = dir_ / "state/envs/prod/artifact/exec-approvals.json";
   std::string bytes = ReadFile(pinned);
   bytes.replace(bytes.find("\"allowlist\""), 11, "\"full\"     ");
   WriteFile(pinned, bytes);
@@ -123,7 +253,7 @@ TEST_F(HostTest, CheckDecidesAgainstAnArtifact) {
   EXPECT_EQ(RunCheck(options_, request).exit_code, ExitCode::kFinding);
   request.env = "prod";
   request.artifact.reset();
-  EXPECT_EQ(RunCheck(options_, request).exit_code, ExitCode::kIntegrity);  // nothing pinned
+  EXPECT_EQ(RunCheck(options_, request).exit_code, ExitCode::kUsage);  // nothing pinned
 }
 
 TEST(Render, DescribesDriftInWords) {
