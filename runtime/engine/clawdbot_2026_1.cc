@@ -30,6 +30,7 @@ Evaluation ClawdbotEvaluator::Evaluate(std::string_view command, const ExecEnvir
   }
   ev.analysis_ok = true;
   ev.satisfied = true;
+  bool missed = false;
   try {
     for (const auto& pipeline : analysis.chains) {
       for (const Argv& argv : pipeline) {
@@ -46,9 +47,15 @@ Evaluation ClawdbotEvaluator::Evaluate(std::string_view command, const ExecEnvir
           if (HasSeparator(expanded)) candidate = expanded[0] == '/' ? expanded : ResolvePath(env.cwd, expanded);
         }
         v.resolved_path = candidate;
+        std::string unknown;
         if (!candidate.empty()) {
           for (size_t i = 0; i < entries_.size(); ++i) {
-            if (!entries_[i].glob || !entries_[i].glob->Matches(candidate, env.home)) continue;
+            if (!entries_[i].glob) continue;
+            const MatchResult match = entries_[i].glob->Matches(candidate, env.home);
+            if (match == MatchResult::kUnknown && unknown.empty()) {
+              unknown = "cannot decide the pattern " + entries_[i].entry.pattern + " within the matching budget";
+            }
+            if (match != MatchResult::kMatch) continue;
             v.entry = entries_[i].entry;
             v.entry_index = i;
             v.satisfied_by = SatisfiedBy::kAllowlist;
@@ -59,8 +66,14 @@ Evaluation ClawdbotEvaluator::Evaluate(std::string_view command, const ExecEnvir
           v.satisfied_by = SatisfiedBy::kSafeBins;
         }
         if (v.satisfied_by == SatisfiedBy::kNone) {
-          v.note = "no allowlist entry matches";
           ev.satisfied = false;
+          if (!unknown.empty()) {
+            v.unknown = v.note = unknown;
+            if (ev.unknown.empty()) ev.unknown = unknown;
+          } else {
+            v.note = "no allowlist entry matches";
+            missed = true;
+          }
         }
         ev.segments.push_back(std::move(v));
       }
@@ -69,6 +82,7 @@ Evaluation ClawdbotEvaluator::Evaluate(std::string_view command, const ExecEnvir
     ev = Evaluation{};
     ev.failure = e.what();
   }
+  if (missed) ev.unknown.clear();  // one certain miss settles it
   return ev;
 }
 

@@ -40,8 +40,10 @@ std::string_view ToString(Decision decision) {
       return "deny";
     case Decision::kPrompt:
       return "prompt";
+    case Decision::kUnknown:
+      return "unknown";
   }
-  return "deny";
+  return "unknown";
 }
 
 }  // namespace clawgate

@@ -55,6 +55,9 @@ struct SegmentVerdict {
   std::optional<size_t> entry_index;
   /// Why it missed, when it did ("sudo is a blocked wrapper", ...).
   std::string note;
+  /// Set when the engine cannot tell whether this command is satisfied
+  /// (an argPattern past its budget, a construct not reproduced): why.
+  std::string unknown;
 };
 
 /// The allowlist evaluation of one shell command string.
@@ -64,10 +67,15 @@ struct Evaluation {
   bool satisfied = false;
   /// Every segment was matched by a host "always allow" entry.
   bool durable = false;
+  /// Set when `satisfied` is false only because some segment could not be
+  /// decided (and none certainly missed): the allowlist may be satisfied.
+  std::string unknown;
   std::vector<SegmentVerdict> segments;
 };
 
-enum class Decision { kAllow, kDeny, kPrompt };
+/// kUnknown: the engine cannot reproduce what the target does with this
+/// command (the reason says why); never a guess in either direction.
+enum class Decision { kAllow, kDeny, kPrompt, kUnknown };
 std::string_view ToString(Decision decision);
 
 struct DecisionResult {

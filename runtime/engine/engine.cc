@@ -22,44 +22,66 @@ Evaluation Engine::Evaluate(std::string_view command, const ExecEnvironment& env
   return evaluator_->Evaluate(command, env);
 }
 
+namespace {
+
+// The target's decision once the allowlist evaluation is known; `satisfied`
+// is taken as given (Decide tries both answers when it is unknown).
+void Resolve(const EffectivePolicy& p, const Evaluation& ev, bool evaluation_satisfied, bool durable_possible,
+             DecisionResult* r) {
+  const bool satisfied = p.security == Security::kAllowlist && ev.analysis_ok && evaluation_satisfied;
+  const bool durable = durable_possible && ev.analysis_ok && ev.durable;
+  const bool miss = !ev.analysis_ok || !satisfied;
+  const bool needs_prompt =
+      p.ask == Ask::kAlways || (!durable && p.ask == Ask::kOnMiss && p.security == Security::kAllowlist && miss);
+  const std::string miss_reason = !ev.analysis_ok ? "analysis failed: " + ev.failure : "allowlist miss";
+  if (needs_prompt) {
+    r->decision = Decision::kPrompt;
+    r->reason = p.ask == Ask::kAlways ? "ask=always" : "ask=on-miss and " + miss_reason;
+    const bool fallback_allows =
+        p.ask_fallback == Security::kFull || (p.ask_fallback == Security::kAllowlist && satisfied);
+    r->unattended_outcome = fallback_allows ? Decision::kAllow : Decision::kDeny;
+    r->reason += std::string(", askFallback=") + std::string(ToString(p.ask_fallback));
+    return;
+  }
+  if (p.security == Security::kFull) {
+    r->decision = r->unattended_outcome = Decision::kAllow;
+    r->reason = "security=full";
+    return;
+  }
+  if (satisfied || durable) {
+    r->decision = r->unattended_outcome = Decision::kAllow;
+    r->reason = satisfied ? "allowlist satisfied" : "durable host approval";
+    return;
+  }
+  r->decision = r->unattended_outcome = Decision::kDeny;
+  r->reason = "ask=off and " + miss_reason;
+}
+
+}  // namespace
+
 DecisionResult Engine::Decide(std::string_view command, const ExecEnvironment& env) const {
   DecisionResult r;
   r.policy = policy_;
-  const EffectivePolicy& p = r.policy;
-  if (p.security == Security::kDeny) {
+  if (policy_.security == Security::kDeny) {
     r.decision = r.unattended_outcome = Decision::kDeny;
     r.reason = "security=deny";
     return r;
   }
   r.evaluation = Evaluate(command, env);
   const Evaluation& ev = r.evaluation;
-  const bool satisfied = p.security == Security::kAllowlist && ev.analysis_ok && ev.satisfied;
-  const bool durable = target_ == Target::kOpenClaw2026_9 && ev.analysis_ok && ev.durable;
-  const bool miss = !ev.analysis_ok || !satisfied;
-  const bool needs_prompt =
-      p.ask == Ask::kAlways || (!durable && p.ask == Ask::kOnMiss && p.security == Security::kAllowlist && miss);
-  const std::string miss_reason = !ev.analysis_ok ? "analysis failed: " + ev.failure : "allowlist miss";
-  if (needs_prompt) {
-    r.decision = Decision::kPrompt;
-    r.reason = p.ask == Ask::kAlways ? "ask=always" : "ask=on-miss and " + miss_reason;
-    const bool fallback_allows =
-        p.ask_fallback == Security::kFull || (p.ask_fallback == Security::kAllowlist && satisfied);
-    r.unattended_outcome = fallback_allows ? Decision::kAllow : Decision::kDeny;
-    r.reason += std::string(", askFallback=") + std::string(ToString(p.ask_fallback));
-    return r;
+  const bool durable_possible = target_ == Target::kOpenClaw2026_9;
+  Resolve(policy_, ev, ev.satisfied, durable_possible, &r);
+  if (ev.analysis_ok && !ev.unknown.empty()) {
+    // The allowlist may or may not be satisfied: an answer only when both
+    // readings lead to it.
+    DecisionResult other = r;
+    Resolve(policy_, ev, true, durable_possible, &other);
+    if (other.decision != r.decision) r.decision = Decision::kUnknown;
+    if (other.unattended_outcome != r.unattended_outcome) r.unattended_outcome = Decision::kUnknown;
+    if (r.decision == Decision::kUnknown || r.unattended_outcome == Decision::kUnknown) {
+      r.reason = "unknown: " + ev.unknown;
+    }
   }
-  if (p.security == Security::kFull) {
-    r.decision = r.unattended_outcome = Decision::kAllow;
-    r.reason = "security=full";
-    return r;
-  }
-  if (satisfied || durable) {
-    r.decision = r.unattended_outcome = Decision::kAllow;
-    r.reason = satisfied ? "allowlist satisfied" : "durable host approval";
-    return r;
-  }
-  r.decision = r.unattended_outcome = Decision::kDeny;
-  r.reason = "ask=off and " + miss_reason;
   return r;
 }
 

@@ -124,7 +124,7 @@ ClawdbotGlob::ClawdbotGlob(std::string trimmed_pattern) : pattern_(std::move(tri
 
 ClawdbotGlob::~ClawdbotGlob() = default;
 
-bool ClawdbotGlob::Matches(std::string_view target, const std::string& home) const {
+MatchResult ClawdbotGlob::Matches(std::string_view target, const std::string& home) const {
   if (!regex_ || cached_home_ != home) {
     const std::string normalized = Lower(FoldDoubleBackslash(ExpandHome(pattern_, home)));
     std::string regex = "^";

@@ -67,12 +67,12 @@ class AllowlistGlob {
 /// clawdbot-2026.1 matchesPattern for a trimmed, non-empty pattern (its
 /// regex compiled once per home it is expanded with). Matches() throws
 /// InvalidPatternError when that regex does not compile (the target throws
-/// there too).
+/// there too), and answers kUnknown when the regex cannot be decided.
 class ClawdbotGlob {
  public:
   explicit ClawdbotGlob(std::string trimmed_pattern);
   ~ClawdbotGlob();
-  bool Matches(std::string_view target, const std::string& home) const;
+  MatchResult Matches(std::string_view target, const std::string& home) const;
 
  private:
   std::string pattern_;

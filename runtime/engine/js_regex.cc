@@ -1,47 +1,1020 @@
 #include "runtime/engine/js_regex.h"
 
+#include <algorithm>
+#include <utility>
+#include <vector>
+
 #include "runtime/base/utf8.h"
 
 namespace clawgate {
 namespace {
 
-// UTF-8 to wide characters; nullopt for invalid input or characters outside
-// the BMP (JavaScript regexes without /u see those as two units, std::wregex
-// as one).
-std::optional<std::wstring> ToBmpWide(std::string_view s) {
-  const auto decoded = DecodeUtf8(s);
-  if (!decoded) return std::nullopt;
-  std::wstring out;
-  out.reserve(decoded->size());
-  for (const char32_t c : *decoded) {
-    if (c > 0xFFFF) return std::nullopt;
-    out += static_cast<wchar_t>(c);
+// ---- character sets ------------------------------------------------------
+
+struct Range {
+  char16_t lo;
+  char16_t hi;
+};
+
+// A class as JavaScript evaluates it: the set A and whether it is inverted.
+struct CharSet {
+  std::vector<Range> ranges;  // sorted, merged
+  bool invert = false;
+
+  void Add(char16_t lo, char16_t hi) { ranges.push_back({lo, hi}); }
+  void AddSet(const std::vector<Range>& other) { ranges.insert(ranges.end(), other.begin(), other.end()); }
+  void Normalize() {
+    std::sort(ranges.begin(), ranges.end(), [](const Range& a, const Range& b) { return a.lo < b.lo; });
+    std::vector<Range> merged;
+    for (const Range& r : ranges) {
+      if (!merged.empty() && static_cast<uint32_t>(r.lo) <= static_cast<uint32_t>(merged.back().hi) + 1) {
+        merged.back().hi = std::max(merged.back().hi, r.hi);
+      } else {
+        merged.push_back(r);
+      }
+    }
+    ranges = std::move(merged);
   }
+  bool Contains(char16_t c) const {
+    auto it = std::upper_bound(ranges.begin(), ranges.end(), c, [](char16_t v, const Range& r) { return v < r.lo; });
+    return it != ranges.begin() && c <= std::prev(it)->hi;
+  }
+  bool HasNonAscii() const { return !ranges.empty() && ranges.back().hi >= 0x80; }
+};
+
+std::vector<Range> Complement(std::vector<Range> set) {
+  CharSet s;
+  s.ranges = std::move(set);
+  s.Normalize();
+  std::vector<Range> out;
+  uint32_t next = 0;
+  for (const Range& r : s.ranges) {
+    if (r.lo > next) out.push_back({static_cast<char16_t>(next), static_cast<char16_t>(r.lo - 1)});
+    next = static_cast<uint32_t>(r.hi) + 1;
+  }
+  if (next <= 0xFFFF) out.push_back({static_cast<char16_t>(next), u'\xFFFF'});
   return out;
 }
+
+const std::vector<Range>& DigitRanges() {
+  static const std::vector<Range> kDigits = {{u'0', u'9'}};
+  return kDigits;
+}
+const std::vector<Range>& WordRanges() {
+  static const std::vector<Range> kWord = {{u'0', u'9'}, {u'A', u'Z'}, {u'_', u'_'}, {u'a', u'z'}};
+  return kWord;
+}
+const std::vector<Range>& SpaceRanges() {
+  // WhiteSpace and LineTerminator (ECMA-262 \s), Unicode Zs included.
+  static const std::vector<Range> kSpace = {{u'\t', u'\r'},         {u' ', u' '},           {u'\u00A0', u'\u00A0'},
+                                            {u'\u1680', u'\u1680'}, {u'\u2000', u'\u200A'}, {u'\u2028', u'\u2029'},
+                                            {u'\u202F', u'\u202F'}, {u'\u205F', u'\u205F'}, {u'\u3000', u'\u3000'},
+                                            {u'\uFEFF', u'\uFEFF'}};
+  return kSpace;
+}
+bool IsLineTerminator(char16_t c) { return c == u'\n' || c == u'\r' || c == u'\u2028' || c == u'\u2029'; }
+bool IsWordChar(char16_t c) {
+  return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'_';
+}
+char16_t AsciiUpper(char16_t c) { return c >= u'a' && c <= u'z' ? static_cast<char16_t>(c - 32) : c; }
+char16_t AsciiOtherCase(char16_t c) {
+  if (c >= u'a' && c <= u'z') return static_cast<char16_t>(c - 32);
+  if (c >= u'A' && c <= u'Z') return static_cast<char16_t>(c + 32);
+  return c;
+}
+
+// ---- syntax tree -----------------------------------------------------------
+
+struct Node {
+  enum class Kind {
+    kEmpty,
+    kChar,
+    kAny,
+    kClass,
+    kSeq,
+    kAlt,
+    kGroup,
+    kRepeat,
+    kBegin,
+    kEnd,
+    kWordB,
+    kNotWordB,
+    kBackref,
+    kLook
+  };
+  Kind kind = Kind::kEmpty;
+  char16_t ch = 0;
+  int set = -1;           // kClass: index into the sets
+  int capture = -1;       // kGroup: capture index (1-based), -1 for (?:)
+  int min = 0;            // kRepeat
+  int max = -1;           // kRepeat: -1 for no limit
+  bool greedy = true;     // kRepeat
+  bool negative = false;  // kLook
+  int backref = 0;        // kBackref: capture index
+  std::vector<std::unique_ptr<Node>> children;
+  int first_capture = 0;  // captures inside: [first_capture, last_capture)
+  int last_capture = 0;
+};
+
+class SyntaxError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+class Unsupported : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+constexpr int kMaxNesting = 200;
+
+class Parser {
+ public:
+  Parser(std::u16string source, std::vector<CharSet>* sets) : s_(std::move(source)), sets_(sets) { CountGroups(); }
+
+  std::unique_ptr<Node> Parse() {
+    auto node = Disjunction(0);
+    if (pos_ != s_.size()) throw SyntaxError("unmatched ')'");
+    for (auto& [name, index] : pending_named_refs_) {
+      const auto it = std::find_if(names_.begin(), names_.end(), [&](const auto& n) { return n.first == name; });
+      if (it == names_.end()) throw SyntaxError("invalid named capture referenced");
+      index->backref = it->second;
+    }
+    return node;
+  }
+  int captures() const { return next_capture_ - 1; }
+
+ private:
+  bool AtEnd() const { return pos_ >= s_.size(); }
+  char16_t Peek(size_t ahead = 0) const { return pos_ + ahead < s_.size() ? s_[pos_ + ahead] : u'\0'; }
+  bool Eat(char16_t c) {
+    if (!AtEnd() && s_[pos_] == c) {
+      ++pos_;
+      return true;
+    }
+    return false;
+  }
+
+  // A first pass: how many capturing groups and whether any is named
+  // (both change how escapes read in Annex B).
+  void CountGroups() {
+    bool in_class = false;
+    for (size_t i = 0; i < s_.size(); ++i) {
+      const char16_t c = s_[i];
+      if (c == u'\\') {
+        ++i;
+      } else if (in_class) {
+        if (c == u']') in_class = false;
+      } else if (c == u'[') {
+        in_class = true;
+      } else if (c == u'(') {
+        if (i + 1 < s_.size() && s_[i + 1] == u'?') {
+          if (i + 2 < s_.size() && s_[i + 2] == u'<' && i + 3 < s_.size() && s_[i + 3] != u'=' && s_[i + 3] != u'!') {
+            ++total_groups_;
+            has_named_groups_ = true;
+          }
+        } else {
+          ++total_groups_;
+        }
+      }
+    }
+  }
+
+  std::unique_ptr<Node> Make(Node::Kind kind) {
+    auto n = std::make_unique<Node>();
+    n->kind = kind;
+    return n;
+  }
+
+  std::unique_ptr<Node> Disjunction(int depth) {
+    if (depth > kMaxNesting) throw Unsupported("groups nested too deeply");
+    const int first = next_capture_;
+    auto alt = Make(Node::Kind::kAlt);
+    alt->children.push_back(Alternative(depth));
+    while (Eat(u'|')) alt->children.push_back(Alternative(depth));
+    alt->first_capture = first;
+    alt->last_capture = next_capture_;
+    if (alt->children.size() == 1) {
+      auto only = std::move(alt->children[0]);
+      only->first_capture = first;
+      only->last_capture = next_capture_;
+      return only;
+    }
+    return alt;
+  }
+
+  std::unique_ptr<Node> Alternative(int depth) {
+    const int first = next_capture_;
+    auto seq = Make(Node::Kind::kSeq);
+    while (!AtEnd() && Peek() != u'|' && Peek() != u')') seq->children.push_back(Term(depth));
+    seq->first_capture = first;
+    seq->last_capture = next_capture_;
+    return seq;
+  }
+
+  std::unique_ptr<Node> Term(int depth) {
+    const int first = next_capture_;
+    const char16_t c = Peek();
+    // Assertions.
+    if (c == u'^') {
+      ++pos_;
+      return NoQuantifier(Make(Node::Kind::kBegin));
+    }
+    if (c == u'$') {
+      ++pos_;
+      return NoQuantifier(Make(Node::Kind::kEnd));
+    }
+    if (c == u'\\' && (Peek(1) == u'b' || Peek(1) == u'B')) {
+      const bool word = Peek(1) == u'b';
+      pos_ += 2;
+      return NoQuantifier(Make(word ? Node::Kind::kWordB : Node::Kind::kNotWordB));
+    }
+    if (c == u'(' && Peek(1) == u'?' && (Peek(2) == u'=' || Peek(2) == u'!')) {
+      const bool negative = Peek(2) == u'!';
+      pos_ += 3;
+      auto look = Make(Node::Kind::kLook);
+      look->negative = negative;
+      look->children.push_back(Disjunction(depth + 1));
+      if (!Eat(u')')) throw SyntaxError("unterminated group");
+      look->first_capture = first;
+      look->last_capture = next_capture_;
+      if (IsQuantifierStart()) throw Unsupported("a quantified lookahead");
+      return look;
+    }
+    if (c == u'(' && Peek(1) == u'?' && Peek(2) == u'<' && (Peek(3) == u'=' || Peek(3) == u'!')) {
+      throw Unsupported("lookbehind");
+    }
+    auto atom = Atom(depth);
+    atom->first_capture = first;
+    atom->last_capture = next_capture_;
+    return Quantified(std::move(atom));
+  }
+
+  std::unique_ptr<Node> NoQuantifier(std::unique_ptr<Node> node) {
+    if (IsQuantifierStart()) throw SyntaxError("nothing to repeat");
+    return node;
+  }
+
+  // Whether a quantifier starts here ({ only when it forms a valid one).
+  bool IsQuantifierStart() {
+    const char16_t c = Peek();
+    if (c == u'*' || c == u'+' || c == u'?') return true;
+    if (c != u'{') return false;
+    int min = 0;
+    int max = 0;
+    const size_t saved = pos_;
+    const bool valid = ParseBraces(&min, &max);
+    pos_ = saved;
+    return valid;
+  }
+
+  static constexpr int kUnbounded = -1;
+  static constexpr int kCountLimit = 1 << 20;
+
+  // {n}, {n,}, {n,m} at pos_; false (pos_ unchanged meaning) if not one.
+  bool ParseBraces(int* min, int* max) {
+    if (!Eat(u'{')) return false;
+    auto number = [&](int* out) {
+      if (AtEnd() || Peek() < u'0' || Peek() > u'9') return false;
+      int64_t value = 0;
+      while (!AtEnd() && Peek() >= u'0' && Peek() <= u'9') {
+        value = std::min<int64_t>(value * 10 + (Peek() - u'0'), int64_t{1} << 40);
+        ++pos_;
+      }
+      *out = static_cast<int>(std::min<int64_t>(value, kCountLimit));
+      return true;
+    };
+    if (!number(min)) return false;
+    if (Eat(u'}')) {
+      *max = *min;
+      return true;
+    }
+    if (!Eat(u',')) return false;
+    if (Eat(u'}')) {
+      *max = kUnbounded;
+      return true;
+    }
+    if (!number(max)) return false;
+    return Eat(u'}');
+  }
+
+  std::unique_ptr<Node> Quantified(std::unique_ptr<Node> atom) {
+    int min = 0;
+    int max = kUnbounded;
+    const char16_t c = Peek();
+    if (c == u'*') {
+      ++pos_;
+    } else if (c == u'+') {
+      ++pos_;
+      min = 1;
+    } else if (c == u'?') {
+      ++pos_;
+      max = 1;
+    } else if (c == u'{') {
+      const size_t saved = pos_;
+      if (!ParseBraces(&min, &max)) {
+        pos_ = saved;
+        return atom;
+      }
+      if (min == kCountLimit || max == kCountLimit) throw Unsupported("a repetition count that large");
+      if (max != kUnbounded && max < min) throw SyntaxError("numbers out of order in {} quantifier");
+    } else {
+      return atom;
+    }
+    auto repeat = Make(Node::Kind::kRepeat);
+    repeat->min = min;
+    repeat->max = max;
+    repeat->greedy = !Eat(u'?');
+    repeat->first_capture = atom->first_capture;
+    repeat->last_capture = atom->last_capture;
+    repeat->children.push_back(std::move(atom));
+    if (IsQuantifierStart()) throw SyntaxError("nothing to repeat");
+    return repeat;
+  }
+
+  std::unique_ptr<Node> Char(char16_t c) {
+    auto n = Make(Node::Kind::kChar);
+    n->ch = c;
+    return n;
+  }
+
+  std::unique_ptr<Node> SetNode(CharSet set) {
+    set.Normalize();
+    sets_->push_back(std::move(set));
+    auto n = Make(Node::Kind::kClass);
+    n->set = static_cast<int>(sets_->size() - 1);
+    return n;
+  }
+
+  std::unique_ptr<Node> Atom(int depth) {
+    const char16_t c = Peek();
+    switch (c) {
+      case u'*':
+      case u'+':
+      case u'?':
+        throw SyntaxError("nothing to repeat");
+      case u'{':
+        if (IsQuantifierStart()) throw SyntaxError("nothing to repeat");
+        ++pos_;
+        return Char(c);
+      case u'.':
+        ++pos_;
+        return Make(Node::Kind::kAny);
+      case u'[':
+        ++pos_;
+        return ClassAtom();
+      case u'(':
+        return Group(depth);
+      case u'\\':
+        ++pos_;
+        return AtomEscape();
+      default:
+        ++pos_;
+        return Char(c);  // ']' and '}' are literals in Annex B
+    }
+  }
+
+  std::unique_ptr<Node> Group(int depth) {
+    ++pos_;  // (
+    int capture = -1;
+    if (Eat(u'?')) {
+      if (Eat(u':')) {
+        // non-capturing
+      } else if (Eat(u'<')) {
+        std::u16string name;
+        while (!AtEnd() && Peek() != u'>') {
+          const char16_t n = Peek();
+          const bool ok = (n >= u'a' && n <= u'z') || (n >= u'A' && n <= u'Z') || n == u'_' || n == u'$' ||
+                          (!name.empty() && n >= u'0' && n <= u'9');
+          if (!ok) throw Unsupported("a group name outside [A-Za-z0-9_$]");
+          name += n;
+          ++pos_;
+        }
+        if (name.empty() || !Eat(u'>')) throw SyntaxError("invalid capture group name");
+        for (const auto& existing : names_) {
+          if (existing.first == name) throw SyntaxError("duplicate capture group name");
+        }
+        capture = next_capture_++;
+        names_.emplace_back(name, capture);
+      } else {
+        throw SyntaxError("invalid group");
+      }
+    } else {
+      capture = next_capture_++;
+    }
+    auto group = Make(Node::Kind::kGroup);
+    group->capture = capture;
+    group->children.push_back(Disjunction(depth + 1));
+    if (!Eat(u')')) throw SyntaxError("unterminated group");
+    return group;
+  }
+
+  std::unique_ptr<Node> AtomEscape() {
+    if (AtEnd()) throw SyntaxError("\\ at end of pattern");
+    const char16_t c = Peek();
+    if (c >= u'1' && c <= u'9') {
+      int value = 0;
+      size_t end = pos_;
+      while (end < s_.size() && s_[end] >= u'0' && s_[end] <= u'9' && value < 100000) {
+        value = value * 10 + (s_[end] - u'0');
+        ++end;
+      }
+      if (value > total_groups_) throw Unsupported("a legacy octal or identity escape \\" + std::to_string(value));
+      pos_ = end;
+      auto ref = Make(Node::Kind::kBackref);
+      ref->backref = value;
+      return ref;
+    }
+    if (c == u'k' && has_named_groups_) {
+      ++pos_;
+      if (!Eat(u'<')) throw SyntaxError("invalid named reference");
+      std::u16string name;
+      while (!AtEnd() && Peek() != u'>') name += s_[pos_++];
+      if (!Eat(u'>')) throw SyntaxError("invalid named reference");
+      auto ref = Make(Node::Kind::kBackref);
+      pending_named_refs_.emplace_back(name, ref.get());
+      return ref;
+    }
+    CharSet set;
+    if (ClassEscape(&set)) return SetNode(std::move(set));
+    return Char(CharacterEscape());
+  }
+
+  // \d \D \w \W \s \S into `set`; false (nothing consumed) otherwise.
+  bool ClassEscape(CharSet* set) {
+    const char16_t c = Peek();
+    const std::vector<Range>* base = nullptr;
+    if (c == u'd' || c == u'D') base = &DigitRanges();
+    if (c == u'w' || c == u'W') base = &WordRanges();
+    if (c == u's' || c == u'S') base = &SpaceRanges();
+    if (base == nullptr) return false;
+    ++pos_;
+    if (c == u'D' || c == u'W' || c == u'S') {
+      set->AddSet(Complement(*base));
+    } else {
+      set->AddSet(*base);
+    }
+    return true;
+  }
+
+  int HexDigit(char16_t c) const {
+    if (c >= u'0' && c <= u'9') return c - u'0';
+    if (c >= u'a' && c <= u'f') return c - u'a' + 10;
+    if (c >= u'A' && c <= u'F') return c - u'A' + 10;
+    return -1;
+  }
+
+  // A CharacterEscape after the backslash (not a class escape, not a
+  // backreference): the character it stands for.
+  char16_t CharacterEscape() {
+    const char16_t c = s_[pos_++];
+    switch (c) {
+      case u't':
+        return u'\t';
+      case u'n':
+        return u'\n';
+      case u'v':
+        return u'\v';
+      case u'f':
+        return u'\f';
+      case u'r':
+        return u'\r';
+      case u'0':
+        if (!AtEnd() && Peek() >= u'0' && Peek() <= u'9') throw Unsupported("a legacy octal escape");
+        return u'\0';
+      case u'c': {
+        const char16_t l = Peek();
+        if ((l >= u'a' && l <= u'z') || (l >= u'A' && l <= u'Z')) {
+          ++pos_;
+          return static_cast<char16_t>(l % 32);
+        }
+        throw Unsupported("\\c without a control letter");
+      }
+      case u'x':
+      case u'u': {
+        const int digits = c == u'x' ? 2 : 4;
+        int value = 0;
+        for (int i = 0; i < digits; ++i) {
+          const int d = HexDigit(Peek(static_cast<size_t>(i)));
+          if (d < 0) {
+            if (c == u'u' && Peek() == u'{') throw Unsupported("\\u{...} without the u flag");
+            return c;  // Annex B: \x or \u not followed by hex digits is the letter
+          }
+          value = value * 16 + d;
+        }
+        pos_ += static_cast<size_t>(digits);
+        return static_cast<char16_t>(value);
+      }
+      default:
+        if (c >= u'1' && c <= u'9') throw Unsupported("a legacy octal escape");
+        return c;  // identity escape (Annex B: any character)
+    }
+  }
+
+  std::unique_ptr<Node> ClassAtom() {
+    CharSet set;
+    set.invert = Eat(u'^');
+    while (true) {
+      if (AtEnd()) throw SyntaxError("unterminated character class");
+      if (Eat(u']')) break;
+      CharSet left_set;
+      const std::optional<char16_t> left = ClassAtomChar(&left_set);
+      if (Peek() == u'-' && Peek(1) != u']' && pos_ + 1 < s_.size()) {
+        ++pos_;  // -
+        CharSet right_set;
+        const std::optional<char16_t> right = ClassAtomChar(&right_set);
+        if (!left || !right) {
+          // Annex B: a class escape at either end makes '-' a literal.
+          if (left) set.Add(*left, *left);
+          set.AddSet(left_set.ranges);
+          set.Add(u'-', u'-');
+          if (right) set.Add(*right, *right);
+          set.AddSet(right_set.ranges);
+          continue;
+        }
+        if (*left > *right) throw SyntaxError("range out of order in character class");
+        set.Add(*left, *right);
+        continue;
+      }
+      if (left) set.Add(*left, *left);
+      set.AddSet(left_set.ranges);
+    }
+    return SetNode(std::move(set));
+  }
+
+  // One class atom: a character, or (nullopt) a class escape added to `set`.
+  std::optional<char16_t> ClassAtomChar(CharSet* set) {
+    if (AtEnd()) throw SyntaxError("unterminated character class");
+    const char16_t c = s_[pos_++];
+    if (c != u'\\') return c;
+    if (AtEnd()) throw SyntaxError("\\ at end of pattern");
+    if (ClassEscape(set)) return std::nullopt;
+    const char16_t e = Peek();
+    if (e == u'b') {
+      ++pos_;
+      return u'\b';
+    }
+    if (e == u'-') {
+      ++pos_;
+      return u'-';
+    }
+    if (e >= u'1' && e <= u'9') throw Unsupported("a legacy octal escape in a class");
+    if (e == u'c') {
+      const char16_t l = Peek(1);
+      if ((l >= u'a' && l <= u'z') || (l >= u'A' && l <= u'Z')) {
+        pos_ += 2;
+        return static_cast<char16_t>(l % 32);
+      }
+      throw Unsupported("\\c without a control letter in a class");
+    }
+    return CharacterEscape();
+  }
+
+  std::u16string s_;
+  size_t pos_ = 0;
+  std::vector<CharSet>* sets_;
+  int next_capture_ = 1;
+  int total_groups_ = 0;
+  bool has_named_groups_ = false;
+  std::vector<std::pair<std::u16string, int>> names_;
+  std::vector<std::pair<std::u16string, Node*>> pending_named_refs_;
+};
+
+// ---- bytecode ---------------------------------------------------------------
+
+enum class Op : uint8_t {
+  kChar,      // a: the unit
+  kAny,       // any unit but a line terminator
+  kClass,     // a: set index
+  kSplit,     // try a, then b
+  kJmp,       // a
+  kSave,      // a: capture slot
+  kClear,     // clear capture slots [a, b)
+  kMark,      // a: register := position
+  kProgress,  // fail when position == register a
+  kBegin,
+  kEnd,
+  kWordB,
+  kNotWordB,
+  kBackref,    // a: capture index
+  kLookStart,  // a: index of the matching kLookEnd, b: 1 when negative
+  kLookEnd,
+  kMatch,
+};
+
+struct Inst {
+  Op op;
+  int a = 0;
+  int b = 0;
+};
+
+constexpr size_t kMaxProgram = 50'000;
+
+class Compiler {
+ public:
+  explicit Compiler(std::vector<Inst>* code) : code_(code) {}
+  int registers() const { return registers_; }
+
+  void Emit(const Node& n) {
+    if (code_->size() > kMaxProgram) throw Unsupported("a pattern too large to compile");
+    switch (n.kind) {
+      case Node::Kind::kEmpty:
+        return;
+      case Node::Kind::kChar:
+        Add({Op::kChar, n.ch});
+        return;
+      case Node::Kind::kAny:
+        Add({Op::kAny});
+        return;
+      case Node::Kind::kClass:
+        Add({Op::kClass, n.set});
+        return;
+      case Node::Kind::kSeq:
+        for (const auto& child : n.children) Emit(*child);
+        return;
+      case Node::Kind::kAlt: {
+        std::vector<size_t> jumps;
+        for (size_t i = 0; i < n.children.size(); ++i) {
+          if (i + 1 < n.children.size()) {
+            const size_t split = Add({Op::kSplit});
+            (*code_)[split].a = Here();
+            Emit(*n.children[i]);
+            jumps.push_back(Add({Op::kJmp}));
+            (*code_)[split].b = Here();
+          } else {
+            Emit(*n.children[i]);
+          }
+        }
+        for (const size_t j : jumps) (*code_)[j].a = Here();
+        return;
+      }
+      case Node::Kind::kGroup:
+        if (n.capture > 0) Add({Op::kSave, 2 * n.capture});
+        Emit(*n.children[0]);
+        if (n.capture > 0) Add({Op::kSave, 2 * n.capture + 1});
+        return;
+      case Node::Kind::kRepeat:
+        EmitRepeat(n);
+        return;
+      case Node::Kind::kBegin:
+        Add({Op::kBegin});
+        return;
+      case Node::Kind::kEnd:
+        Add({Op::kEnd});
+        return;
+      case Node::Kind::kWordB:
+        Add({Op::kWordB});
+        return;
+      case Node::Kind::kNotWordB:
+        Add({Op::kNotWordB});
+        return;
+      case Node::Kind::kBackref:
+        Add({Op::kBackref, n.backref});
+        return;
+      case Node::Kind::kLook: {
+        const size_t start = Add({Op::kLookStart, 0, n.negative ? 1 : 0});
+        Emit(*n.children[0]);
+        (*code_)[start].a = static_cast<int>(Add({Op::kLookEnd}));
+        return;
+      }
+    }
+  }
+
+ private:
+  size_t Add(Inst inst) {
+    code_->push_back(inst);
+    return code_->size() - 1;
+  }
+  int Here() const { return static_cast<int>(code_->size()); }
+
+  // One iteration of the atom: its captures reset first (RepeatMatcher).
+  void Iteration(const Node& n) {
+    if (n.last_capture > n.first_capture) Add({Op::kClear, 2 * n.first_capture, 2 * n.last_capture});
+    Emit(*n.children[0]);
+  }
+
+  // An optional iteration, which must consume something (JavaScript rejects
+  // an empty iteration once the minimum is met).
+  void OptionalIteration(const Node& n, bool loop) {
+    const int reg = registers_++;
+    const size_t split = Add({Op::kSplit});
+    const int body = Here();
+    Add({Op::kMark, reg});
+    Iteration(n);
+    Add({Op::kProgress, reg});
+    if (loop) Add({Op::kJmp, static_cast<int>(split)});
+    const int after = Here();
+    (*code_)[split].a = n.greedy ? body : after;
+    (*code_)[split].b = n.greedy ? after : body;
+  }
+
+  void EmitRepeat(const Node& n) {
+    for (int i = 0; i < n.min; ++i) {
+      Iteration(n);
+      if (code_->size() > kMaxProgram) throw Unsupported("a pattern too large to compile");
+    }
+    if (n.max == -1) {
+      OptionalIteration(n, true);
+      return;
+    }
+    for (int i = n.min; i < n.max; ++i) {
+      OptionalIteration(n, false);
+      if (code_->size() > kMaxProgram) throw Unsupported("a pattern too large to compile");
+    }
+  }
+
+  std::vector<Inst>* code_;
+  int registers_ = 0;
+};
+
+}  // namespace
+
+struct JsRegex::Program {
+  std::vector<Inst> code;
+  std::vector<CharSet> sets;
+  int captures = 0;
+  int registers = 0;
+  bool ignore_case = false;
+  bool anchored = false;  // starts with ^: only position 0 can match
+};
+
+namespace {
+
+// The backtracking machine.
+class Machine {
+ public:
+  Machine(const JsRegex::Program& p, const std::u16string& subject, int64_t budget)
+      : p_(p), s_(subject), budget_(budget) {}
+
+  MatchResult Run() {
+    const size_t last_start = p_.anchored ? 0 : s_.size();
+    for (size_t start = 0; start <= last_start; ++start) {
+      const MatchResult r = RunAt(start);
+      if (r != MatchResult::kNoMatch) return r;
+    }
+    return MatchResult::kNoMatch;
+  }
+
+ private:
+  enum class Kind : uint8_t { kChoice, kRestoreCapture, kRestoreRegister, kLook };
+  struct Entry {
+    Kind kind;
+    int a;      // pc, slot or register; for kLook: continuation pc
+    int64_t b;  // position or old value; for kLook: position
+    int negative = 0;
+  };
+
+  // Whether subject unit `u` equals pattern unit `c`; nullopt when only
+  // Unicode case tables could tell.
+  std::optional<bool> SameChar(char16_t u, char16_t c) const {
+    if (u == c) return true;
+    if (!p_.ignore_case) return false;
+    if (u < 0x80 && c < 0x80) return AsciiUpper(u) == AsciiUpper(c);
+    if (u < 0x80 || c < 0x80) return false;  // canonicalisation never maps between ASCII and not
+    return std::nullopt;
+  }
+
+  std::optional<bool> InSet(const CharSet& set, char16_t u) const {
+    bool found = set.Contains(u);
+    if (!found && p_.ignore_case) {
+      if (u < 0x80) {
+        found = set.Contains(AsciiOtherCase(u));
+      } else if (set.HasNonAscii()) {
+        return std::nullopt;
+      }
+    }
+    return found != set.invert;
+  }
+
+  MatchResult RunAt(size_t start) {
+    captures_.assign(static_cast<size_t>(2 * (p_.captures + 1)), -1);
+    registers_.assign(static_cast<size_t>(p_.registers), -1);
+    stack_.clear();
+    int pc = 0;
+    int64_t sp = static_cast<int64_t>(start);
+    const int64_t n = static_cast<int64_t>(s_.size());
+    while (true) {
+      if (--budget_ < 0) return MatchResult::kUnknown;
+      const Inst& in = p_.code[static_cast<size_t>(pc)];
+      bool ok = true;
+      switch (in.op) {
+        case Op::kChar: {
+          if (sp >= n) {
+            ok = false;
+            break;
+          }
+          const auto same = SameChar(s_[static_cast<size_t>(sp)], static_cast<char16_t>(in.a));
+          if (!same) return MatchResult::kUnknown;
+          ok = *same;
+          if (ok) {
+            ++sp;
+            ++pc;
+          }
+          break;
+        }
+        case Op::kAny:
+          ok = sp < n && !IsLineTerminator(s_[static_cast<size_t>(sp)]);
+          if (ok) {
+            ++sp;
+            ++pc;
+          }
+          break;
+        case Op::kClass: {
+          if (sp >= n) {
+            ok = false;
+            break;
+          }
+          const auto in_set = InSet(p_.sets[static_cast<size_t>(in.a)], s_[static_cast<size_t>(sp)]);
+          if (!in_set) return MatchResult::kUnknown;
+          ok = *in_set;
+          if (ok) {
+            ++sp;
+            ++pc;
+          }
+          break;
+        }
+        case Op::kSplit:
+          stack_.push_back({Kind::kChoice, in.b, sp});
+          pc = in.a;
+          break;
+        case Op::kJmp:
+          pc = in.a;
+          break;
+        case Op::kSave:
+          stack_.push_back({Kind::kRestoreCapture, in.a, captures_[static_cast<size_t>(in.a)]});
+          captures_[static_cast<size_t>(in.a)] = sp;
+          ++pc;
+          break;
+        case Op::kClear:
+          for (int slot = in.a; slot < in.b; ++slot) {
+            if (captures_[static_cast<size_t>(slot)] == -1) continue;
+            stack_.push_back({Kind::kRestoreCapture, slot, captures_[static_cast<size_t>(slot)]});
+            captures_[static_cast<size_t>(slot)] = -1;
+          }
+          ++pc;
+          break;
+        case Op::kMark:
+          stack_.push_back({Kind::kRestoreRegister, in.a, registers_[static_cast<size_t>(in.a)]});
+          registers_[static_cast<size_t>(in.a)] = sp;
+          ++pc;
+          break;
+        case Op::kProgress:
+          ok = registers_[static_cast<size_t>(in.a)] != sp;
+          ++pc;
+          break;
+        case Op::kBegin:
+          ok = sp == 0;
+          ++pc;
+          break;
+        case Op::kEnd:
+          ok = sp == n;
+          ++pc;
+          break;
+        case Op::kWordB:
+        case Op::kNotWordB: {
+          const bool before = sp > 0 && IsWordChar(s_[static_cast<size_t>(sp - 1)]);
+          const bool after = sp < n && IsWordChar(s_[static_cast<size_t>(sp)]);
+          ok = (before != after) == (in.op == Op::kWordB);
+          ++pc;
+          break;
+        }
+        case Op::kBackref: {
+          const int64_t from = captures_[static_cast<size_t>(2 * in.a)];
+          const int64_t to = captures_[static_cast<size_t>(2 * in.a + 1)];
+          ++pc;
+          if (from < 0 || to < 0) break;  // an unset group matches the empty string
+          const int64_t length = to - from;
+          if (sp + length > n) {
+            ok = false;
+            break;
+          }
+          for (int64_t i = 0; i < length && ok; ++i) {
+            const auto same = SameChar(s_[static_cast<size_t>(sp + i)], s_[static_cast<size_t>(from + i)]);
+            if (!same) return MatchResult::kUnknown;
+            ok = *same;
+          }
+          if (ok) sp += length;
+          break;
+        }
+        case Op::kLookStart:
+          stack_.push_back({Kind::kLook, in.a + 1, sp, in.b});
+          ++pc;
+          break;
+        case Op::kLookEnd: {
+          // The lookahead's body matched: cut its choice points.
+          size_t barrier = stack_.size();
+          while (barrier > 0 && stack_[barrier - 1].kind != Kind::kLook) --barrier;
+          const Entry look = stack_[barrier - 1];
+          if (look.negative != 0) {
+            // Undo what the body did, then fail below the lookahead.
+            while (stack_.size() > barrier) Undo();
+            stack_.pop_back();
+            ok = false;
+            break;
+          }
+          std::vector<Entry> kept;
+          for (size_t i = barrier; i < stack_.size(); ++i) {
+            if (stack_[i].kind != Kind::kChoice) kept.push_back(stack_[i]);
+          }
+          stack_.resize(barrier - 1);
+          stack_.insert(stack_.end(), kept.begin(), kept.end());
+          sp = look.b;
+          pc = look.a;
+          break;
+        }
+        case Op::kMatch:
+          return MatchResult::kMatch;
+      }
+      if (ok) continue;
+      // Backtrack.
+      bool resumed = false;
+      while (!stack_.empty() && !resumed) {
+        if (--budget_ < 0) return MatchResult::kUnknown;
+        const Entry e = stack_.back();
+        if (e.kind == Kind::kChoice) {
+          stack_.pop_back();
+          pc = e.a;
+          sp = e.b;
+          resumed = true;
+        } else if (e.kind == Kind::kLook) {
+          stack_.pop_back();
+          if (e.negative != 0) {  // the body failed: the negative lookahead holds
+            pc = e.a;
+            sp = e.b;
+            resumed = true;
+          }
+        } else {
+          Undo();
+        }
+      }
+      if (!resumed) return MatchResult::kNoMatch;
+    }
+  }
+
+  // Pops one restore entry and applies it.
+  void Undo() {
+    const Entry e = stack_.back();
+    stack_.pop_back();
+    if (e.kind == Kind::kRestoreCapture) captures_[static_cast<size_t>(e.a)] = e.b;
+    if (e.kind == Kind::kRestoreRegister) registers_[static_cast<size_t>(e.a)] = e.b;
+  }
+
+  const JsRegex::Program& p_;
+  const std::u16string& s_;
+  int64_t budget_;
+  std::vector<int64_t> captures_;
+  std::vector<int64_t> registers_;
+  std::vector<Entry> stack_;
+};
 
 }  // namespace
 
 JsRegex::JsRegex(std::string_view source, Flags flags) {
-  const auto wide = ToBmpWide(source);
-  if (!wide) return;
+  if (FindInvalidUtf8(source)) {
+    error_ = "the pattern is not valid UTF-8";
+    return;
+  }
+  auto program = std::make_unique<Program>();
+  program->ignore_case = flags.ignore_case;
   try {
-    auto options = std::regex_constants::ECMAScript;
-    if (flags.ignore_case) options |= std::regex_constants::icase;
-    regex_ = std::make_unique<std::wregex>(*wide, options);
+    Parser parser(ToUtf16(source), &program->sets);
+    const std::unique_ptr<Node> root = parser.Parse();
+    program->captures = parser.captures();
+    Compiler compiler(&program->code);
+    compiler.Emit(*root);
+    program->code.push_back({Op::kMatch});
+    program->registers = compiler.registers();
+    program->anchored = !program->code.empty() && program->code[0].op == Op::kBegin;
+    program_ = std::move(program);
     status_ = Status::kOk;
-  } catch (const std::regex_error&) {
+  } catch (const SyntaxError& e) {
     status_ = Status::kSyntaxError;
+    error_ = e.what();
+  } catch (const Unsupported& e) {
+    status_ = Status::kUnsupported;
+    error_ = e.what();
   }
 }
 
 JsRegex::~JsRegex() = default;
 
-bool JsRegex::Test(std::string_view subject) const {
-  if (!regex_) return false;
-  const auto wide = ToBmpWide(subject);
-  if (!wide) return false;
-  return std::regex_search(*wide, *regex_);
+MatchResult JsRegex::Test(std::string_view subject, int64_t budget) const {
+  if (status_ == Status::kSyntaxError) return MatchResult::kNoMatch;
+  if (status_ != Status::kOk) return MatchResult::kUnknown;
+  const std::u16string units = ToUtf16(subject);
+  if (budget < 0) budget = kBaseBudget + kBudgetPerUnit * static_cast<int64_t>(units.size());
+  return Machine(*program_, units, budget).Run();
+}
+
+std::string_view ToString(MatchResult result) {
+  switch (result) {
+    case MatchResult::kNoMatch:
+      return "no match";
+    case MatchResult::kMatch:
+      return "match";
+    case MatchResult::kUnknown:
+      return "unknown";
+  }
+  return "unknown";
 }
 
 }  // namespace clawgate

@@ -59,7 +59,8 @@ SegmentVerdict OpenClawEvaluator::JudgeSegment(const Argv& argv, bool prompt_onl
                              IsShellWrapperName(NormalizeExecutableToken(execution.raw)) ||
                              IsShellWrapperName(NormalizeExecutableToken(argv[0]));
   const bool inline_command = PosixShells().count(exec_name) != 0 && PosixInlineCommand(plan.argv).has_value();
-  int match = allowlist_.Match(policy, plan.argv, env.home);
+  const OpenClawAllowlist::Found found = allowlist_.Match(policy, plan.argv, env.home);
+  int match = found.index;
   if (match >= 0 && !plan.multiplexed && (inline_command || (shell_segment && plan.argv.size() > 1))) {
     const AllowlistEntry& entry = allowlist_.entry(static_cast<size_t>(match));
     const bool bound = entry.arg_pattern && !Trim(*entry.arg_pattern).empty();
@@ -81,6 +82,11 @@ SegmentVerdict OpenClawEvaluator::JudgeSegment(const Argv& argv, bool prompt_onl
   }
   if (IsSafeBuiltin(argv)) {
     v.satisfied_by = SatisfiedBy::kSafeBuiltins;
+    return v;
+  }
+  if (!found.unknown.empty() && v.note.empty()) {
+    v.unknown = found.unknown;
+    v.note = found.unknown;
     return v;
   }
   if (v.note.empty()) v.note = "no allowlist entry matches";
@@ -145,13 +151,17 @@ Evaluation OpenClawEvaluator::Evaluate(std::string_view command, const ExecEnvir
   ev.analysis_ok = true;
   ev.satisfied = true;
   bool durable = true;
+  bool missed = false;
   for (const Candidate& c : candidates) {
     SegmentVerdict v = JudgeSegment(c.argv, c.prompt_only, c.reason, env);
     if (v.satisfied_by == SatisfiedBy::kNone) ev.satisfied = false;
+    if (v.satisfied_by == SatisfiedBy::kNone && v.unknown.empty()) missed = true;
+    if (!v.unknown.empty() && ev.unknown.empty()) ev.unknown = v.unknown;
     if (!v.entry || v.entry->source.value_or("") != "allow-always") durable = false;
     ev.segments.push_back(std::move(v));
   }
   ev.durable = durable && !ev.segments.empty();
+  if (missed) ev.unknown.clear();  // one certain miss settles it
   return ev;
 }
 

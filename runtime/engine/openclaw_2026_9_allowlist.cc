@@ -37,8 +37,8 @@ OpenClawAllowlist::OpenClawAllowlist(const std::vector<AllowlistEntry>& entries,
 
 OpenClawAllowlist::~OpenClawAllowlist() = default;
 
-bool OpenClawAllowlist::ArgumentsMatch(const Compiled& entry, const Argv& argv) const {
-  if (!entry.arg_regex) return false;
+MatchResult OpenClawAllowlist::ArgumentsMatch(const Compiled& entry, const Argv& argv) const {
+  if (!entry.arg_regex) return MatchResult::kNoMatch;
   std::string subject;
   if (entry.nul_joined) {
     if (argv.size() <= 1) {
@@ -64,10 +64,12 @@ bool OpenClawAllowlist::BasenameMatches(const Compiled& entry, const Resolution&
   return r.path && entry.glob->Matches(Basename(*r.path), home);
 }
 
-int OpenClawAllowlist::Match(const Resolution& r, const Argv& argv, const std::string& home) const {
-  if (bare_star_ >= 0) return bare_star_;
-  if (r.candidate.empty()) return -1;
+OpenClawAllowlist::Found OpenClawAllowlist::Match(const Resolution& r, const Argv& argv,
+                                                  const std::string& home) const {
+  if (bare_star_ >= 0) return {bare_star_, {}};
+  if (r.candidate.empty()) return {};
   int path_only = -1;
+  std::string unknown;
   for (size_t i = 0; i < entries_.size(); ++i) {
     const Compiled& e = entries_[i];
     if (e.trimmed.empty()) continue;
@@ -80,10 +82,17 @@ int OpenClawAllowlist::Match(const Resolution& r, const Argv& argv, const std::s
     }
     // Host "always allow" grants bound to a cwd hash: clawgate does not
     // recompute that hash, so they never match here.
-    if (e.cwd_bound) continue;
-    if (!e.allow_always && ArgumentsMatch(e, argv)) return static_cast<int>(i);
+    if (e.cwd_bound || e.allow_always) continue;
+    const MatchResult result = ArgumentsMatch(e, argv);
+    if (result == MatchResult::kMatch) return {static_cast<int>(i), {}};
+    if (result == MatchResult::kUnknown && unknown.empty()) {
+      unknown = "cannot decide the argPattern of " + e.entry.pattern +
+                (e.arg_regex->status() == JsRegex::Status::kUnsupported ? " (" + e.arg_regex->error() + ")"
+                                                                        : " within the matching budget");
+    }
   }
-  return path_only;
+  if (path_only >= 0) return {path_only, {}};
+  return {-1, unknown};
 }
 
 }  // namespace clawgate

@@ -32,8 +32,15 @@ class OpenClawAllowlist {
   OpenClawAllowlist(const OpenClawAllowlist&) = delete;
   OpenClawAllowlist& operator=(const OpenClawAllowlist&) = delete;
 
-  /// The index of the entry that allows `argv` run as `resolution`, or -1.
-  int Match(const Resolution& resolution, const Argv& argv, const std::string& home) const;
+  /// What Match found: the index of the entry that allows the command, or
+  /// -1; when -1 and `unknown` is set, an entry's argPattern could not be
+  /// decided (budget, unsupported construct) and might have matched.
+  struct Found {
+    int index = -1;
+    std::string unknown;
+  };
+  /// The entry that allows `argv` run as `resolution`.
+  Found Match(const Resolution& resolution, const Argv& argv, const std::string& home) const;
 
   const AllowlistEntry& entry(size_t index) const { return entries_[index].entry; }
 
@@ -51,7 +58,7 @@ class OpenClawAllowlist {
     std::unique_ptr<AllowlistGlob> glob;
     std::unique_ptr<JsRegex> arg_regex;
   };
-  bool ArgumentsMatch(const Compiled& entry, const Argv& argv) const;
+  MatchResult ArgumentsMatch(const Compiled& entry, const Argv& argv) const;
   bool BasenameMatches(const Compiled& entry, const Resolution& r, const std::string& home) const;
 
   std::vector<Compiled> entries_;

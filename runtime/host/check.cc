@@ -99,6 +99,7 @@ std::string RenderJson(const std::string& command, const CheckRequest& request, 
                    {"askFallback", ToString(d.policy.ask_fallback)}};
   out["analysis_ok"] = d.evaluation.analysis_ok;
   if (!d.evaluation.failure.empty()) out["analysis_failure"] = d.evaluation.failure;
+  if (!d.evaluation.unknown.empty()) out["unknown"] = d.evaluation.unknown;
   OrderedJson segments = OrderedJson::array();
   for (const SegmentVerdict& s : d.evaluation.segments) {
     OrderedJson seg;
@@ -113,6 +114,7 @@ std::string RenderJson(const std::string& command, const CheckRequest& request, 
       seg["entry"] = nullptr;
     }
     if (!s.note.empty() && s.satisfied_by == SatisfiedBy::kNone) seg["note"] = s.note;
+    if (!s.unknown.empty()) seg["unknown"] = s.unknown;
     segments.push_back(seg);
   }
   out["segments"] = segments;
@@ -137,6 +139,8 @@ std::string RenderText(const Subject& subject, const DecisionResult& d, Decision
       if (s.entry->arg_pattern) out << " argPattern " << nlohmann::json(*s.entry->arg_pattern).dump();
     } else if (s.satisfied_by != SatisfiedBy::kNone) {
       out << "  satisfied by " << ToString(s.satisfied_by);
+    } else if (!s.unknown.empty()) {
+      out << "  unknown: " << s.unknown;
     } else {
       out << "  miss: " << s.note;
     }

@@ -136,5 +136,53 @@ TEST(Engine, WrappersArePeeledOrBlocked) {
   EXPECT_EQ(sudo.evaluation.segments[0].note, "sudo is a blocked wrapper");
 }
 
+TEST(Engine, AnArgPatternPastItsBudgetIsUnknownNeverAGuess) {
+  const MemoryFileSystem fs = MacHost();
+  const AllowlistEntry runaway{"/usr/bin/curl", std::string("^(a+)+$"), std::nullopt};
+  const std::string command = "/usr/bin/curl " + std::string(40, 'a') + "!";
+  // ask=on-miss, askFallback=deny: allow if it matched, prompt then deny if not.
+  DecisionResult d = Engine(Document({runaway}), "main", Target::kOpenClaw2026_9, fs).Decide(command, kEnv);
+  EXPECT_EQ(d.decision, Decision::kUnknown) << d.reason;
+  EXPECT_EQ(d.unattended_outcome, Decision::kUnknown);
+  EXPECT_NE(d.reason.find("cannot decide the argPattern of /usr/bin/curl"), std::string::npos) << d.reason;
+  ASSERT_EQ(d.evaluation.segments.size(), 1u);
+  EXPECT_FALSE(d.evaluation.segments[0].unknown.empty());
+  // Where either answer leads to the same outcome, the outcome is known.
+  d = Engine(Document({runaway}, Security::kAllowlist, Ask::kAlways, Security::kDeny), "main", Target::kOpenClaw2026_9,
+             fs)
+          .Decide(command, kEnv);
+  EXPECT_EQ(d.decision, Decision::kPrompt);
+  EXPECT_EQ(d.unattended_outcome, Decision::kDeny);
+  d = Engine(Document({runaway}, Security::kDeny), "main", Target::kOpenClaw2026_9, fs).Decide(command, kEnv);
+  EXPECT_EQ(d.decision, Decision::kDeny);
+  // A later entry that certainly matches settles it.
+  d = Engine(Document({runaway, Path("/usr/bin/curl")}), "main", Target::kOpenClaw2026_9, fs).Decide(command, kEnv);
+  EXPECT_EQ(d.decision, Decision::kAllow) << d.reason;
+  // One segment that certainly misses settles a chain.
+  d = Engine(Document({runaway}), "main", Target::kOpenClaw2026_9, fs).Decide(command + " && /bin/ls", kEnv);
+  EXPECT_EQ(d.decision, Decision::kPrompt) << d.reason;
+  EXPECT_EQ(d.unattended_outcome, Decision::kDeny);
+}
+
+TEST(Engine, ARegexTheEngineDoesNotReproduceIsUnknown) {
+  const MemoryFileSystem fs = MacHost();
+  const AllowlistEntry lookbehind{"/usr/bin/curl", std::string("(?<=x)y"), std::nullopt};
+  const DecisionResult d =
+      Engine(Document({lookbehind}, Security::kAllowlist, Ask::kOff), "main", Target::kOpenClaw2026_9, fs)
+          .Decide("/usr/bin/curl xy", kEnv);
+  EXPECT_EQ(d.decision, Decision::kUnknown);
+  EXPECT_NE(d.reason.find("lookbehind"), std::string::npos) << d.reason;
+}
+
+TEST(Engine, ClawdbotGlobsPastTheirBudgetAreUnknown) {
+  MemoryFileSystem fs = MacHost();
+  const std::string name = "/opt/" + std::string(40, 'a') + "!";
+  fs.AddFile(name);
+  const DecisionResult d =
+      Engine(Document({Path("/opt/(a+)+")}, Security::kAllowlist, Ask::kOff), "main", Target::kClawdbot2026_1, fs)
+          .Decide(name, kEnv);
+  EXPECT_EQ(d.decision, Decision::kUnknown) << d.reason;
+}
+
 }  // namespace
 }  // namespace clawgate

@@ -52,10 +52,13 @@ TEST(AllowlistGlob, DarwinReadsPrivateVarAsVar) {
 }
 
 TEST(ClawdbotGlob, IsCaseInsensitiveAndRawRegex) {
-  EXPECT_TRUE(ClawdbotGlob("/USR/BIN/*").Matches("/usr/bin/ls", ""));
-  EXPECT_TRUE(ClawdbotGlob("/usr/bin/l?").Matches("/usr/bin/ls", ""));
-  EXPECT_TRUE(ClawdbotGlob("/opt/t[12]").Matches("/opt/t2", ""));  // a real character class
+  EXPECT_EQ(ClawdbotGlob("/USR/BIN/*").Matches("/usr/bin/ls", ""), MatchResult::kMatch);
+  EXPECT_EQ(ClawdbotGlob("/usr/bin/l?").Matches("/usr/bin/ls", ""), MatchResult::kMatch);
+  EXPECT_EQ(ClawdbotGlob("/opt/t[12]").Matches("/opt/t2", ""), MatchResult::kMatch);  // a real character class
+  EXPECT_EQ(ClawdbotGlob("/opt/t[12]").Matches("/opt/t3", ""), MatchResult::kNoMatch);
   EXPECT_THROW(ClawdbotGlob("/opt/(x").Matches("/opt/x", ""), InvalidPatternError);
+  // Raw regex from a glob can backtrack catastrophically: unknown, not a hang.
+  EXPECT_EQ(ClawdbotGlob("/opt/(a+)+b").Matches("/opt/" + std::string(40, 'a'), ""), MatchResult::kUnknown);
 }
 
 }  // namespace
