@@ -28,7 +28,8 @@ bool WriteOutputs(const std::string& out_root, const std::vector<EmittedEnvironm
     *error = "cannot create " + out_root + ": " + ec.message();
     return false;
   }
-  const fs::path staging = root / (".clawgate-staging-" + std::to_string(::getpid()) + "-" + RandomSuffix());
+  RemoveStaleStaging(root.string(), ".clawgate-staging-");
+  const fs::path staging = root / StagingName(".clawgate-staging-");
   auto fail = [&](const std::string& message) {
     *error = message;
     std::error_code ignored;

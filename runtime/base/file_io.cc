@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 
@@ -181,6 +183,25 @@ std::optional<std::string> CheckPrivateDirectory(const std::string& path) {
   if (st.st_uid != me) return "refusing " + path + ": owned by uid " + std::to_string(st.st_uid) + ", not by this user";
   if ((st.st_mode & (S_IWGRP | S_IWOTH)) != 0) return "refusing " + path + ": writable by group or others";
   return std::nullopt;
+}
+
+std::string StagingName(const std::string& prefix) {
+  return prefix + std::to_string(::getpid()) + "-" + RandomSuffix();
+}
+
+void RemoveStaleStaging(const std::string& dir, const std::string& prefix) {
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.compare(0, prefix.size(), prefix) != 0) continue;
+    const std::string rest = name.substr(prefix.size());
+    const size_t dash = rest.find('-');
+    if (dash == 0 || dash == std::string::npos || rest.find_first_not_of("0123456789") != dash) continue;
+    const long pid = std::strtol(rest.substr(0, dash).c_str(), nullptr, 10);
+    if (pid <= 0 || pid == ::getpid()) continue;
+    if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;  // still running
+    RemoveTree(it->path().string());
+  }
 }
 
 void SyncDirectory(const std::string& dir) {

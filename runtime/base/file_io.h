@@ -55,6 +55,13 @@ void RemoveTree(const std::string& path);
 /// error message, or nullopt.
 std::optional<std::string> CheckPrivateDirectory(const std::string& path);
 
+/// A name for a staging folder of this process: `prefix` + "<pid>-<random>".
+std::string StagingName(const std::string& prefix);
+
+/// Removes the staging folders `prefix` + "<pid>-..." in `dir` whose process
+/// is gone (left by a crash or a SIGKILL).
+void RemoveStaleStaging(const std::string& dir, const std::string& prefix);
+
 /// fsyncs a folder so that renames inside it are durable.
 void SyncDirectory(const std::string& dir);
 

@@ -134,10 +134,11 @@ class Parser {
   std::unique_ptr<Node> Parse() {
     auto node = Disjunction(0);
     if (pos_ != s_.size()) throw SyntaxError("unmatched ')'");
-    for (auto& [name, index] : pending_named_refs_) {
+    for (auto& pending : pending_named_refs_) {
+      const std::u16string& name = pending.first;
       const auto it = std::find_if(names_.begin(), names_.end(), [&](const auto& n) { return n.first == name; });
       if (it == names_.end()) throw SyntaxError("invalid named capture referenced");
-      index->backref = it->second;
+      pending.second->backref = it->second;
     }
     return node;
   }
@@ -786,7 +787,7 @@ class Machine {
   }
 
   MatchResult RunAt(size_t start) {
-    captures_.assign(static_cast<size_t>(2 * (p_.captures + 1)), -1);
+    captures_.assign(2 * (static_cast<size_t>(p_.captures) + 1), -1);
     registers_.assign(static_cast<size_t>(p_.registers), -1);
     stack_.clear();
     int pc = 0;
@@ -878,8 +879,8 @@ class Machine {
           break;
         }
         case Op::kBackref: {
-          const int64_t from = captures_[static_cast<size_t>(2 * in.a)];
-          const int64_t to = captures_[static_cast<size_t>(2 * in.a + 1)];
+          const int64_t from = captures_[2 * static_cast<size_t>(in.a)];
+          const int64_t to = captures_[2 * static_cast<size_t>(in.a) + 1];
           ++pc;
           if (from < 0 || to < 0) break;  // an unset group matches the empty string
           const int64_t length = to - from;

@@ -77,7 +77,8 @@ std::optional<std::string> StateDir::Pin(const Artifact& artifact) const {
   if (!IsValidName(env)) return "refusing to pin environment '" + env + "': not a valid name";
   const std::string dir = EnvDir(env);
   if (auto error = MakeDirs(dir, 0700)) return error;
-  const std::string staging = dir + "/.artifact.staging-" + RandomSuffix();
+  RemoveStaleStaging(dir, ".artifact.staging-");
+  const std::string staging = dir + "/" + StagingName(".artifact.staging-");
   auto fail = [&](std::string message) -> std::optional<std::string> {
     RemoveTree(staging);
     return message;

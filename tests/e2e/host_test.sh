@@ -52,6 +52,15 @@ contains "$work/last.out" "miss:" "text names the missing segment"
 expect_exit 1 "redirections fail analysis" \
   host check --artifact "$work/out/prod/exec-approvals.json" --agent main --format json --shell "/opt/homebrew/bin/git status > x"
 contains "$work/last.out" '"analysis_failure":"redirection"' "analysis failure reason"
+# An argPattern that backtracks catastrophically: unknown, promptly, exit 1.
+cat > "$work/runaway.json" <<'JSON'
+{"version": 1, "defaults": {"security": "allowlist", "ask": "off", "askFallback": "deny"},
+ "agents": {"main": {"allowlist": [{"pattern": "/usr/bin/ls", "argPattern": "^(a+)+$"}]}}}
+JSON
+expect_exit 1 "a runaway argPattern is unknown" host check --artifact "$work/runaway.json" --agent main \
+  -- /usr/bin/ls aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!
+contains "$work/last.out" "decision: unknown" "unknown decision printed"
+contains "$work/last.out" "cannot decide the argPattern of /usr/bin/ls" "unknown reason printed"
 expect_exit 2 "check with both --shell and argv" host check --artifact "$work/out/prod" --agent main --shell ls -- ls
 expect_exit 2 "unknown --target" host check --artifact "$work/out/prod/exec-approvals.json" --target nope --agent main -- ls
 expect_exit 2 "check against an environment not pinned" host check --env prod --agent main -- ls

@@ -143,3 +143,21 @@ INSTANTIATE_TEST_SUITE_P(Table, ArgvSemantics,
 
 }  // namespace
 }  // namespace clawgate::rule
+
+namespace clawgate::rule {
+namespace {
+
+// Bytes that are not UTF-8 never reach the grammar from a file (the loader
+// refuses the file, CG025), but the grammar itself must not crash on them.
+TEST(Grammar, SurvivesBytesThatAreNotUtf8) {
+  for (const std::string text : {"/bin/x \xFF", "/bin/\xC3\x28 a", "/bin/x '\xE2\x82'", "\xF0\x9F\x98"}) {
+    const RuleParseResult parsed = ParseRule(text);
+    EXPECT_TRUE(parsed.rule || parsed.error) << text;
+    if (parsed.error) {
+      EXPECT_LE(parsed.error->offset, text.size());
+    }
+  }
+}
+
+}  // namespace
+}  // namespace clawgate::rule

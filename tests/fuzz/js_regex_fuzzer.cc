@@ -1,0 +1,18 @@
+// The JavaScript regex engine: the first line is the pattern (a leading "i "
+// sets the i flag), the rest the subject. A small budget keeps runs fast; the
+// engine must answer, never crash or hang.
+#include "runtime/engine/js_regex.h"
+#include "tests/fuzz/fuzz_input.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace clawgate;
+  std::string_view input = fuzz::AsText(data, size);
+  const size_t newline = input.find('\n');
+  std::string_view pattern = input.substr(0, newline);
+  const std::string_view subject = newline == std::string_view::npos ? "" : input.substr(newline + 1);
+  const bool ignore_case = pattern.substr(0, 2) == "i ";
+  if (ignore_case) pattern.remove_prefix(2);
+  const JsRegex regex(pattern, JsRegex::Flags{ignore_case});
+  regex.Test(subject, 100000);
+  return 0;
+}
