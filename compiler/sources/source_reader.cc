@@ -60,7 +60,8 @@ class FileSystemReader final : public SourceReader {
     size_t start = 0;
     while (true) {
       const size_t slash = relative_name.find('/', start);
-      const std::string_view part = relative_name.substr(start, slash == std::string_view::npos ? slash : slash - start);
+      const std::string_view part =
+          relative_name.substr(start, slash == std::string_view::npos ? slash : slash - start);
       path += "/";
       path += part;
       struct stat st {};
@@ -121,9 +122,9 @@ class MemoryReader final : public SourceReader {
       return std::nullopt;
     }
     if (it->second.size() > kSourceFileLimit) {
-      *error = ReadError{ReadError::Kind::kTooLarge, std::to_string(it->second.size()) +
-                                                         " bytes, more than the limit of " +
-                                                         std::to_string(kSourceFileLimit)};
+      *error =
+          ReadError{ReadError::Kind::kTooLarge, std::to_string(it->second.size()) + " bytes, more than the limit of " +
+                                                    std::to_string(kSourceFileLimit)};
       return std::nullopt;
     }
     return it->second;

@@ -3,7 +3,6 @@
 #include "compiler/commands/compile.h"
 
 #include <gtest/gtest.h>
-
 #include <sys/stat.h>
 
 #include <cstdlib>
