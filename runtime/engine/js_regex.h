@@ -3,11 +3,12 @@
 // syntax with the web-compatibility (Annex B) reading that V8 uses without
 // the `u` flag, matched over UTF-16 code units.
 //
-// Our own engine, not std::regex: a parser to a small AST, a compiler to
-// bytecode, and a backtracking machine with an explicit stack. Nothing
-// recurses on the subject, so a 30,000-character argument cannot overflow
-// the stack, and every Test has a step budget: a pattern that backtracks
-// catastrophically ends as kUnknown, never as a hang and never as a guess.
+// Our own engine, not std::regex: a parser to a small AST
+// (js_regex_syntax.h), a compiler to bytecode and a backtracking machine with
+// an explicit stack (js_regex_program.h). Nothing recurses on the subject,
+// so a 30,000-character argument cannot overflow the stack, and every Test
+// has a step budget: a pattern that backtracks catastrophically ends as
+// kUnknown, never as a hang and never as a guess.
 // Constructs whose JavaScript meaning clawgate does not reproduce exactly
 // (lookbehind, legacy octal escapes, case-insensitive comparison of two
 // non-ASCII letters, ...) make the pattern kUnsupported, whose every Test is
@@ -22,6 +23,10 @@
 #include <string_view>
 
 namespace clawgate {
+
+namespace js_regex {
+struct Program;
+}
 
 /// A pattern the target itself would throw on.
 class InvalidPatternError : public std::runtime_error {
@@ -68,12 +73,10 @@ class JsRegex {
   /// `budget` steps (negative: the default) did not settle it.
   MatchResult Test(std::string_view subject, int64_t budget = -1) const;
 
-  struct Program;
-
  private:
   Status status_ = Status::kUnsupported;
   std::string error_;
-  std::unique_ptr<Program> program_;
+  std::unique_ptr<js_regex::Program> program_;
 };
 
 std::string_view ToString(MatchResult result);

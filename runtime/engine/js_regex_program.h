@@ -1,0 +1,62 @@
+// The back end of the JavaScript regex engine (js_regex.h): a syntax tree
+// compiled to bytecode, and the backtracking machine that runs it with an
+// explicit stack (nothing recurses on the subject) and a step budget.
+// Internal to runtime/engine.
+#ifndef CLAWGATE_RUNTIME_ENGINE_JS_REGEX_PROGRAM_H_
+#define CLAWGATE_RUNTIME_ENGINE_JS_REGEX_PROGRAM_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "runtime/engine/js_regex.h"
+#include "runtime/engine/js_regex_syntax.h"
+
+namespace clawgate::js_regex {
+
+enum class Op : uint8_t {
+  kChar,      // a: the unit
+  kAny,       // any unit but a line terminator
+  kClass,     // a: set index
+  kSplit,     // try a, then b
+  kJmp,       // a
+  kSave,      // a: capture slot
+  kClear,     // clear capture slots [a, b)
+  kMark,      // a: register := position
+  kProgress,  // fail when position == register a
+  kBegin,
+  kEnd,
+  kWordB,
+  kNotWordB,
+  kBackref,    // a: capture index
+  kLookStart,  // a: index of the matching kLookEnd, b: 1 when negative
+  kLookEnd,
+  kMatch,
+};
+
+struct Inst {
+  Op op;
+  int a = 0;
+  int b = 0;
+};
+
+struct Program {
+  std::vector<Inst> code;
+  std::vector<CharSet> sets;
+  int captures = 0;
+  int registers = 0;
+  bool ignore_case = false;
+  bool anchored = false;  // starts with ^: only position 0 can match
+};
+
+/// Compiles `root` into `program` (whose sets the tree indexes); throws
+/// Unsupported when the program would be too large.
+void CompileProgram(const Node& root, Program* program);
+
+/// RegExp.prototype.test of the compiled program on `subject`, in at most
+/// `budget` steps.
+MatchResult RunProgram(const Program& program, const std::u16string& subject, int64_t budget);
+
+}  // namespace clawgate::js_regex
+
+#endif  // CLAWGATE_RUNTIME_ENGINE_JS_REGEX_PROGRAM_H_
