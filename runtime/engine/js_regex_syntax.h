@@ -48,7 +48,7 @@ struct CharSet {
 
 /// Every unit not in `set`.
 std::vector<Range> Complement(std::vector<Range> set);
-/// \\d, \\w and \\s (WhiteSpace and LineTerminator).
+/// The ranges of \d, \w and \s (WhiteSpace and LineTerminator).
 const std::vector<Range>& DigitRanges();
 const std::vector<Range>& WordRanges();
 const std::vector<Range>& SpaceRanges();
