@@ -57,16 +57,93 @@ std::optional<Enum> ParseEnumField(const Json& object, const char* key, const st
   return parsed;
 }
 
-PolicySettings ParseSettings(const Json& object, const std::string& where) {
+// JavaScript truthiness of a JSON value.
+bool Truthy(const Json& value) {
+  switch (value.type()) {
+    case Json::value_t::null:
+      return false;
+    case Json::value_t::boolean:
+      return value.get<bool>();
+    case Json::value_t::number_integer:
+    case Json::value_t::number_unsigned:
+    case Json::value_t::number_float: {
+      const double d = value.get<double>();
+      return d != 0 && d == d;
+    }
+    case Json::value_t::string:
+      return !value.get_ref<const std::string&>().empty();
+    default:
+      return true;
+  }
+}
+
+std::string TrimJs(const std::string& s) {
+  // String.prototype.trim: WhiteSpace and LineTerminator; the ASCII ones and
+  // NBSP/BOM cover what a hand-edited document holds.
+  const char* kSpace = " \t\n\v\f\r";
+  size_t begin = s.find_first_not_of(kSpace);
+  if (begin == std::string::npos) return "";
+  size_t end = s.find_last_not_of(kSpace);
+  return s.substr(begin, end - begin + 1);
+}
+
+// One enum setting read the way `mode` reads it.
+template <typename Enum>
+std::optional<Enum> ReadEnumField(const Json& object, const char* key, const std::string& where,
+                                  std::optional<Enum> (*parse)(std::string_view), const char* allowed, ReadMode mode,
+                                  PolicySettings* settings, std::vector<SettingFinding>* findings) {
+  if (mode == ReadMode::kStrict) return ParseEnumField<Enum>(object, key, where, parse, allowed);
+  const auto it = object.find(key);
+  if (it == object.end() || it->is_null()) return std::nullopt;
+  const std::string scope =
+      where == "/defaults" ? "defaults" : "agents." + where.substr(std::string("/agents/").size());
+  if (mode == ReadMode::kOpenClaw2026_9) {
+    if (it->is_string()) {
+      const std::string trimmed = TrimJs(it->get<std::string>());
+      if (const auto value = parse(trimmed)) {
+        if (trimmed != it->get<std::string>()) {
+          findings->push_back({scope, key, it->dump(), "read as \"" + trimmed + "\" after trimming", false});
+        }
+        return value;
+      }
+    }
+    findings->push_back({scope, key, it->dump(),
+                         "not one of " + std::string(allowed) + ": openclaw-2026.9 drops it, as if it were absent",
+                         false});
+    return std::nullopt;
+  }
+  if (it->is_string()) {
+    if (const auto value = parse(it->get_ref<const std::string&>())) return value;
+  }
+  settings->unreadable[key] = it->dump();
+  findings->push_back({scope, key, it->dump(),
+                       "not one of " + std::string(allowed) + ": clawdbot-2026.1 takes " +
+                           (scope == "defaults" ? "its built-in value" : "the defaults' value") + " instead",
+                       false});
+  return std::nullopt;
+}
+
+PolicySettings ParseSettings(const Json& object, const std::string& where, ReadMode mode,
+                             std::vector<SettingFinding>* findings) {
   PolicySettings settings;
-  settings.security = ParseEnumField<Security>(object, "security", where, ParseSecurity, "deny, allowlist, full");
-  settings.ask = ParseEnumField<Ask>(object, "ask", where, ParseAsk, "off, on-miss, always");
-  settings.ask_fallback =
-      ParseEnumField<Security>(object, "askFallback", where, ParseSecurity, "deny, allowlist, full");
+  settings.security = ReadEnumField<Security>(object, "security", where, ParseSecurity, "deny, allowlist, full", mode,
+                                              &settings, findings);
+  settings.ask = ReadEnumField<Ask>(object, "ask", where, ParseAsk, "off, on-miss, always", mode, &settings, findings);
+  settings.ask_fallback = ReadEnumField<Security>(object, "askFallback", where, ParseSecurity, "deny, allowlist, full",
+                                                  mode, &settings, findings);
   const auto it = object.find("autoAllowSkills");
   if (it != object.end() && !it->is_null()) {
-    if (!it->is_boolean()) Fail(where + "/autoAllowSkills", "expected a boolean, found " + Describe(*it));
-    settings.auto_allow_skills = it->get<bool>();
+    if (it->is_boolean()) {
+      settings.auto_allow_skills = it->get<bool>();
+    } else if (mode == ReadMode::kStrict) {
+      Fail(where + "/autoAllowSkills", "expected a boolean, found " + Describe(*it));
+    } else {
+      settings.auto_allow_skills = Truthy(*it);
+      const std::string scope =
+          where == "/defaults" ? "defaults" : "agents." + where.substr(std::string("/agents/").size());
+      findings->push_back({scope, "autoAllowSkills", it->dump(),
+                           std::string("not a boolean: read as ") + (Truthy(*it) ? "true" : "false"), false});
+    }
   }
   return settings;
 }
@@ -96,7 +173,7 @@ AllowlistEntry ParseEntry(const Json& value, const std::string& where) {
   return entry;
 }
 
-ApprovalsDocument ParseDocument(const Json& root) {
+ApprovalsDocument ParseDocument(const Json& root, ReadMode mode, std::vector<SettingFinding>* findings) {
   RequireObject(root, "");
   const auto version = root.find("version");
   if (version == root.end() || !version->is_number() || version->get<double>() != 1.0) {
@@ -111,14 +188,14 @@ ApprovalsDocument ParseDocument(const Json& root) {
     }
   }
   if (const auto defaults = root.find("defaults"); defaults != root.end() && !defaults->is_null()) {
-    document.defaults = ParseSettings(RequireObject(*defaults, "/defaults"), "/defaults");
+    document.defaults = ParseSettings(RequireObject(*defaults, "/defaults"), "/defaults", mode, findings);
   }
   if (const auto agents = root.find("agents"); agents != root.end() && !agents->is_null()) {
     RequireObject(*agents, "/agents");
     for (auto it = agents->begin(); it != agents->end(); ++it) {
       const std::string where = "/agents/" + it.key();
       AgentPolicy agent;
-      agent.settings = ParseSettings(RequireObject(it.value(), where), where);
+      agent.settings = ParseSettings(RequireObject(it.value(), where), where, mode, findings);
       if (const auto list = it->find("allowlist"); list != it->end() && !list->is_null()) {
         if (!list->is_array()) Fail(where + "/allowlist", "expected an array, found " + Describe(*list));
         for (size_t i = 0; i < list->size(); ++i) {
@@ -136,6 +213,7 @@ void PutSettings(const PolicySettings& settings, OrderedJson* out) {
   if (settings.ask) (*out)["ask"] = ToString(*settings.ask);
   if (settings.ask_fallback) (*out)["askFallback"] = ToString(*settings.ask_fallback);
   if (settings.auto_allow_skills) (*out)["autoAllowSkills"] = *settings.auto_allow_skills;
+  for (const auto& [field, raw] : settings.unreadable) (*out)[field] = OrderedJson::parse(raw);
 }
 
 }  // namespace
@@ -180,7 +258,7 @@ std::optional<Ask> ParseAsk(std::string_view text) {
 
 bool PolicySettings::operator==(const PolicySettings& other) const {
   return security == other.security && ask == other.ask && ask_fallback == other.ask_fallback &&
-         auto_allow_skills == other.auto_allow_skills;
+         auto_allow_skills == other.auto_allow_skills && unreadable == other.unreadable;
 }
 
 bool AllowlistEntry::operator==(const AllowlistEntry& other) const {
@@ -195,7 +273,7 @@ bool ApprovalsDocument::operator==(const ApprovalsDocument& other) const {
   return socket_path == other.socket_path && defaults == other.defaults && agents == other.agents;
 }
 
-ParsedApprovals ParseApprovals(std::string_view json_text) {
+ParsedApprovals ParseApprovals(std::string_view json_text, ReadMode mode) {
   ParsedApprovals result;
   Json root;
   try {
@@ -208,9 +286,9 @@ ParsedApprovals ParseApprovals(std::string_view json_text) {
     // `openclaw approvals get --json` wraps the document: {path, exists, hash, file}.
     if (root.is_object() && !root.contains("version") && root.contains("file")) {
       const Json& file = root["file"];
-      result.document = ParseDocument(file);
+      result.document = ParseDocument(file, mode, &result.findings);
     } else {
-      result.document = ParseDocument(root);
+      result.document = ParseDocument(root, mode, &result.findings);
     }
   } catch (const ShapeError& e) {
     result.error = e.message;

@@ -37,6 +37,10 @@ struct PolicySettings {
   std::optional<Ask> ask;
   std::optional<Security> ask_fallback;
   std::optional<bool> auto_allow_skills;
+  /// Fields present with a value the target cannot read (field name -> the
+  /// raw JSON), kept where the target's resolution depends on their presence
+  /// (clawdbot-2026.1 then takes the defaults' value, skipping `*`).
+  std::map<std::string, std::string> unreadable;
 
   bool operator==(const PolicySettings& other) const;
   bool operator!=(const PolicySettings& other) const { return !(*this == other); }
@@ -71,17 +75,39 @@ struct ApprovalsDocument {
   bool operator!=(const ApprovalsDocument& other) const { return !(*this == other); }
 };
 
+/// How a document is read: strictly (compiled artifacts and pinned copies,
+/// which clawgate wrote), or the way a target reads a live document, where a
+/// value it cannot read is never an error but a finding.
+///   kOpenClaw2026_9  as `openclaw approvals set` stores it: strings trimmed,
+///                    invalid or non-string settings dropped (so the chain
+///                    falls through to `*`, the defaults, the built-in full);
+///   kClawdbot2026_1  as clawdbot reads its file: exact spellings only; a
+///                    present value it cannot read makes that agent take the
+///                    defaults' value; autoAllowSkills by JavaScript truthiness.
+enum class ReadMode { kStrict, kOpenClaw2026_9, kClawdbot2026_1 };
+
+/// A setting the target reads in its own way.
+struct SettingFinding {
+  std::string scope;    // "defaults" or "agents.<id>"
+  std::string field;    // security, ask, askFallback, autoAllowSkills
+  std::string raw;      // the value as written (JSON)
+  std::string reading;  // what the target makes of it
+  bool widens = false;  // set by the engine (AssessFindings)
+};
+
 /// The outcome of ParseApprovals: a document or a message saying what was
-/// wrong and where (a JSON pointer).
+/// wrong and where (a JSON pointer), and in a target's mode its findings.
 struct ParsedApprovals {
   std::optional<ApprovalsDocument> document;
   std::string error;
+  std::vector<SettingFinding> findings;
 };
 
 /// Parses a document or an `approvals get --json` snapshot. Strict about the
-/// policy fields (types, enum spellings, version 1); ignores fields a host
-/// maintains (id, lastUsedAt, lastUsedCommand, lastResolvedPath, token).
-ParsedApprovals ParseApprovals(std::string_view json_text);
+/// policy fields (types, enum spellings, version 1) in kStrict, read as the
+/// target reads them otherwise; ignores fields a host maintains (id,
+/// lastUsedAt, lastUsedCommand, lastResolvedPath, token).
+ParsedApprovals ParseApprovals(std::string_view json_text, ReadMode mode = ReadMode::kStrict);
 
 /// The document as clawgate writes it: fixed field order (version, socket,
 /// defaults, agents), agents sorted by id, two-space indent, trailing newline.

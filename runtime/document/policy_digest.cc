@@ -18,6 +18,8 @@ Json SettingsJson(const PolicySettings& settings) {
   if (settings.ask) out["ask"] = ToString(*settings.ask);
   if (settings.ask_fallback) out["askFallback"] = ToString(*settings.ask_fallback);
   if (settings.auto_allow_skills) out["autoAllowSkills"] = *settings.auto_allow_skills;
+  // A value the target cannot read still changes what it does: it counts.
+  for (const auto& [field, raw] : settings.unreadable) out[field] = Json::parse(raw);
   return out;
 }
 

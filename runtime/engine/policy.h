@@ -4,6 +4,7 @@
 #define CLAWGATE_RUNTIME_ENGINE_POLICY_H_
 
 #include <string_view>
+#include <vector>
 
 #include "runtime/document/approvals.h"
 #include "runtime/document/target.h"
@@ -14,6 +15,17 @@ namespace clawgate {
 /// openclaw-2026.9 with no tools.exec config: built-in full/off, askFallback
 /// deny, clamped to security. clawdbot-2026.1: deny/on-miss/deny, unclamped.
 EffectivePolicy ResolveAgentPolicy(const ApprovalsDocument& document, std::string_view agent, Target target);
+
+/// Marks each finding (from ParseApprovals in a target's mode) that widens:
+/// some agent's effective policy under the target's reading is more
+/// permissive than under the reading its author most likely meant (the valid
+/// spelling up to case and spaces, else the strictest value).
+void AssessFindings(const ApprovalsDocument& document, Target target, std::vector<SettingFinding>* findings);
+
+/// How a target reads a live document.
+inline ReadMode ReadModeOf(Target target) {
+  return target == Target::kOpenClaw2026_9 ? ReadMode::kOpenClaw2026_9 : ReadMode::kClawdbot2026_1;
+}
 
 /// The stricter of two security modes.
 Security MinSecurity(Security a, Security b);

@@ -58,9 +58,10 @@ class ClawdbotFileStore final : public ApprovalsStore {
     LiveDocument live;
     const auto bytes = ReadFileLimited(path_, &live.error, ReadOptions{kArtifactFileLimit, true});
     if (!bytes) return live;
-    auto parsed = ParseApprovals(*bytes);
+    auto parsed = ParseApprovals(*bytes, ReadMode::kClawdbot2026_1);
     if (!parsed.document) live.error = "live document: " + parsed.error;
     live.document = std::move(parsed.document);
+    live.findings = std::move(parsed.findings);
     return live;
   }
 
@@ -104,9 +105,10 @@ class OpenClawCliStore final : public ApprovalsStore {
       live.error = "openclaw approvals get failed (exit " + std::to_string(get.exit_code) + "): " + get.err;
       return live;
     }
-    auto parsed = ParseApprovals(get.out);
+    auto parsed = ParseApprovals(get.out, ReadMode::kOpenClaw2026_9);
     if (!parsed.document) live.error = "live document: " + parsed.error;
     live.document = std::move(parsed.document);
+    live.findings = std::move(parsed.findings);
     return live;
   }
 

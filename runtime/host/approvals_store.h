@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "runtime/document/approvals.h"
 #include "runtime/document/target.h"
@@ -23,6 +24,9 @@ namespace clawgate {
 struct LiveDocument {
   std::optional<ApprovalsDocument> document;
   std::string error;
+  /// Settings the target reads in its own way (the document is read as the
+  /// target reads it, never refused for them).
+  std::vector<SettingFinding> findings;
 };
 
 class ApprovalsStore {

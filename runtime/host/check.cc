@@ -12,6 +12,7 @@
 #include "runtime/base/file_system.h"
 #include "runtime/document/artifact.h"
 #include "runtime/engine/engine.h"
+#include "runtime/engine/policy.h"
 #include "runtime/engine/shell_quote.h"
 #include "runtime/host/commands.h"
 #include "runtime/host/state_dir.h"
@@ -27,7 +28,14 @@ struct Subject {
   Target target = Target::kOpenClaw2026_9;
   bool unattended = true;
   std::string source;
+  /// Settings the target reads in its own way (a bare, possibly live document).
+  std::vector<SettingFinding> findings;
 };
+
+std::string FindingText(const SettingFinding& f) {
+  return std::string(f.widens ? "critical" : "warning") + ": " + f.scope + "." + f.field + " = " + f.raw + ": " +
+         f.reading + (f.widens ? " (widens access)" : "");
+}
 
 std::optional<CommandResult> LoadSubject(const HostOptions& options, const CheckRequest& request, Subject* subject) {
   if (!request.artifact) {
@@ -69,9 +77,6 @@ std::optional<CommandResult> LoadSubject(const HostOptions& options, const Check
   std::string error;
   const auto bytes = ReadFileLimited(path, &error, ReadOptions{kArtifactFileLimit, false});
   if (!bytes) return Failure(ExitCode::kIntegrity, kHostProgram, error);
-  auto parsed = ParseApprovals(*bytes);
-  if (!parsed.document) return Failure(ExitCode::kIntegrity, kHostProgram, path + ": " + parsed.error);
-  subject->document = std::move(*parsed.document);
   if (request.target) {
     const auto target = ParseTarget(*request.target);
     if (!target) {
@@ -80,6 +85,12 @@ std::optional<CommandResult> LoadSubject(const HostOptions& options, const Check
     }
     subject->target = *target;
   }
+  // A bare document may be a live one: read it the way the target reads it.
+  auto parsed = ParseApprovals(*bytes, ReadModeOf(subject->target));
+  if (!parsed.document) return Failure(ExitCode::kIntegrity, kHostProgram, path + ": " + parsed.error);
+  subject->document = std::move(*parsed.document);
+  subject->findings = std::move(parsed.findings);
+  AssessFindings(subject->document, subject->target, &subject->findings);
   subject->unattended = !request.attended;
   return std::nullopt;
 }
@@ -119,11 +130,21 @@ std::string RenderJson(const std::string& command, const CheckRequest& request, 
   }
   out["segments"] = segments;
   out["source"] = subject.source;
+  OrderedJson findings = OrderedJson::array();
+  for (const SettingFinding& f : subject.findings) {
+    findings.push_back({{"scope", f.scope},
+                        {"field", f.field},
+                        {"raw", OrderedJson::parse(f.raw)},
+                        {"reading", f.reading},
+                        {"severity", f.widens ? "critical" : "warning"}});
+  }
+  out["findings"] = std::move(findings);
   return out.dump() + "\n";
 }
 
 std::string RenderText(const Subject& subject, const DecisionResult& d, Decision outcome) {
   std::ostringstream out;
+  for (const SettingFinding& f : subject.findings) out << FindingText(f) << "\n";
   out << "decision: " << ToString(d.decision) << "\n";
   out << "outcome:  " << ToString(outcome)
       << (subject.unattended ? " (unattended: askFallback applies)" : " (attended)") << "\n";

@@ -8,6 +8,7 @@
 #include "runtime/base/file_system.h"
 #include "runtime/document/document_diff.h"
 #include "runtime/document/policy_digest.h"
+#include "runtime/engine/policy.h"
 #include "runtime/host/approvals_store.h"
 #include "runtime/host/commands.h"
 #include "runtime/host/events.h"
@@ -81,7 +82,8 @@ CommandResult RunVerify(const HostOptions& options, const std::optional<std::str
       continue;
     }
     auto store = MakeApprovalsStore(artifact.manifest.target, options, *home, state.EnvDir(env));
-    const LiveDocument live = store->Read();
+    LiveDocument live = store->Read();
+    if (live.document) AssessFindings(*live.document, artifact.manifest.target, &live.findings);
     OrderedJson report = {{"env", env}, {"revision", artifact.manifest.revision}, {"digest", digest}};
     std::vector<DocumentChange> changes;
     bool drift = true;
@@ -95,6 +97,18 @@ CommandResult RunVerify(const HostOptions& options, const std::optional<std::str
       report["changes"] = OrderedJson::parse(DriftJson(changes));
     }
     report["drift"] = drift;
+    OrderedJson findings = OrderedJson::array();
+    bool critical = false;
+    for (const SettingFinding& f : live.findings) {
+      critical = critical || f.widens;
+      findings.push_back({{"scope", f.scope},
+                          {"field", f.field},
+                          {"raw", OrderedJson::parse(f.raw)},
+                          {"reading", f.reading},
+                          {"severity", f.widens ? "critical" : "warning"}});
+    }
+    if (!live.findings.empty()) report["findings"] = findings;
+    if (critical && !repair) r.exit_code = Worst(r.exit_code, ExitCode::kFinding);
     if (!drift) {
       AppendEvent(state.root(), options.now, Event("verify.ok").Set("env", env).Set("digest", digest));
     } else {
@@ -126,6 +140,10 @@ CommandResult RunVerify(const HostOptions& options, const std::optional<std::str
         r.out += report.contains("live_digest") ? " (live " + report["live_digest"].get<std::string>() + ")\n" : "\n";
         if (report.contains("error")) r.out += "  " + report["error"].get<std::string>() + "\n";
         for (const DocumentChange& c : changes) r.out += "  " + DescribeDrift(c) + "\n";
+        for (const SettingFinding& f : live.findings) {
+          r.out += std::string("  ") + (f.widens ? "critical" : "warning") + ": " + f.scope + "." + f.field + " = " +
+                   f.raw + ": " + f.reading + "\n";
+        }
         if (report.contains("repaired")) {
           r.out += report["repaired"].get<bool>()
                        ? "  repaired: pinned artifact re-applied and read back\n"

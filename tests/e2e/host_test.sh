@@ -61,6 +61,17 @@ expect_exit 1 "a runaway argPattern is unknown" host check --artifact "$work/run
   -- /usr/bin/ls aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!
 contains "$work/last.out" "decision: unknown" "unknown decision printed"
 contains "$work/last.out" "cannot decide the argPattern of /usr/bin/ls" "unknown reason printed"
+# A hand-edited document: decided as each target reads it, with findings.
+cat > "$work/edited.json" <<'JSON'
+{"version": 1, "defaults": {"security": "Deny", "ask": "off"}, "agents": {}}
+JSON
+expect_exit 0 "openclaw reads an invalid defaults.security as its built-in full" \
+  host check --artifact "$work/edited.json" --agent main -- /usr/bin/ls
+contains "$work/last.out" "critical: defaults.security = \"Deny\"" "critical finding printed"
+contains "$work/last.out" "policy:   security=full" "the target's reading decides"
+expect_exit 1 "clawdbot reads it as its built-in deny" \
+  host check --artifact "$work/edited.json" --target clawdbot-2026.1 --agent main -- /usr/bin/ls
+contains "$work/last.out" "warning: defaults.security" "non-widening finding printed"
 expect_exit 2 "check with both --shell and argv" host check --artifact "$work/out/prod" --agent main --shell ls -- ls
 expect_exit 2 "unknown --target" host check --artifact "$work/out/prod/exec-approvals.json" --target nope --agent main -- ls
 expect_exit 2 "check against an environment not pinned" host check --env prod --agent main -- ls

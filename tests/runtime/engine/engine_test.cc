@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "runtime/engine/policy.h"
+
 namespace clawgate {
 namespace {
 
@@ -182,6 +184,35 @@ TEST(Engine, ClawdbotGlobsPastTheirBudgetAreUnknown) {
       Engine(Document({Path("/opt/(a+)+")}, Security::kAllowlist, Ask::kOff), "main", Target::kClawdbot2026_1, fs)
           .Decide(name, kEnv);
   EXPECT_EQ(d.decision, Decision::kUnknown) << d.reason;
+}
+
+TEST(Policy, EachTargetResolvesAHandEditedDocumentItsOwnWay) {
+  const char* text = R"({"version": 1, "defaults": {"security": "allowlist"},
+    "agents": {"*": {"security": "deny"}, "main": {"security": "Full"}}})";
+  // openclaw-2026.9 stores it without main's value: `*` decides.
+  ParsedApprovals parsed = ParseApprovals(text, ReadMode::kOpenClaw2026_9);
+  ASSERT_TRUE(parsed.document);
+  EXPECT_EQ(ResolveAgentPolicy(*parsed.document, "main", Target::kOpenClaw2026_9).security, Security::kDeny);
+  // clawdbot-2026.1 skips `*` for a value it cannot read: the defaults decide.
+  parsed = ParseApprovals(text, ReadMode::kClawdbot2026_1);
+  ASSERT_TRUE(parsed.document);
+  EXPECT_EQ(ResolveAgentPolicy(*parsed.document, "main", Target::kClawdbot2026_1).security, Security::kAllowlist);
+}
+
+TEST(Policy, AFindingThatWidensIsCritical) {
+  // An invalid defaults.security: openclaw-2026.9 falls back to its built-in full.
+  ParsedApprovals parsed =
+      ParseApprovals(R"({"version": 1, "defaults": {"security": "Deny"}})", ReadMode::kOpenClaw2026_9);
+  ASSERT_TRUE(parsed.document);
+  AssessFindings(*parsed.document, Target::kOpenClaw2026_9, &parsed.findings);
+  ASSERT_EQ(parsed.findings.size(), 1u);
+  EXPECT_TRUE(parsed.findings[0].widens);
+  EXPECT_EQ(ResolveAgentPolicy(*parsed.document, "any", Target::kOpenClaw2026_9).security, Security::kFull);
+  // On clawdbot-2026.1 the built-in value is deny: the same typo does not widen.
+  parsed = ParseApprovals(R"({"version": 1, "defaults": {"security": "Deny"}})", ReadMode::kClawdbot2026_1);
+  AssessFindings(*parsed.document, Target::kClawdbot2026_1, &parsed.findings);
+  ASSERT_EQ(parsed.findings.size(), 1u);
+  EXPECT_FALSE(parsed.findings[0].widens);
 }
 
 }  // namespace

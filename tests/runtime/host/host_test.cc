@@ -198,6 +198,27 @@ TEST_F(HostTest, VerifyReportsDriftAndRepairKeepsTheToken) {
   EXPECT_EQ(RunVerify(options_, std::nullopt, false).exit_code, ExitCode::kOk);
 }
 
+TEST_F(HostTest, VerifyReadsAHandEditedStoreTheWayTheTargetDoes) {
+  ASSERT_EQ(RunApply(options_, kArtifact.string()).exit_code, ExitCode::kOk);
+  nlohmann::json doc = StoreJson();
+  doc["agents"]["main"]["askFallback"] = "Full";  // clawdbot reads the defaults' deny
+  doc["defaults"]["security"] = 7;                // clawdbot reads its built-in deny
+  doc["agents"]["main"]["ask"] = "Off";           // the defaults' on-miss
+  WriteFile(Store(), doc.dump(2));
+  options_.format = OutputFormat::kJson;
+  const CommandResult r = RunVerify(options_, std::nullopt, false);
+  EXPECT_EQ(r.exit_code, ExitCode::kFinding) << r.err;
+  const auto report = nlohmann::json::parse(r.out);
+  EXPECT_EQ(report["drift"], true);  // the document is not the reviewed one
+  ASSERT_EQ(report["findings"].size(), 3u) << r.out;
+  EXPECT_EQ(report["findings"][0]["scope"], "defaults");
+  EXPECT_EQ(report["findings"][0]["raw"], 7);
+  const CommandResult repaired = RunVerify(options_, std::nullopt, true);
+  EXPECT_EQ(repaired.exit_code, ExitCode::kOk) << repaired.err;
+  EXPECT_EQ(StoreJson()["agents"]["main"].count("askFallback"), 1u);
+  EXPECT_EQ(StoreJson()["agents"]["main"]["askFallback"], "deny");
+}
+
 TEST_F(HostTest, ADamagedPinGetsTheDenyAllDocument) {
   ASSERT_EQ(RunApply(options_, kArtifact.string()).exit_code, ExitCode::kOk);
   const fs::path pinned = dir_ / "state/envs/prod/artifact/exec-approvals.json";
