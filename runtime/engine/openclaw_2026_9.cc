@@ -24,6 +24,28 @@ bool IsReusablePayload(const std::vector<ShellStep>& steps) {
   return true;
 }
 
+// Whether a `-c` payload reads positional parameters ($0, $1, $@, ...).
+bool PayloadUsesPositionals(std::string_view payload) {
+  for (size_t i = 0; i + 1 < payload.size(); ++i) {
+    if (payload[i] != '$') continue;
+    const char c = payload[i + 1] == '{' && i + 2 < payload.size() ? payload[i + 2] : payload[i + 1];
+    if ((c >= '0' && c <= '9') || c == '@' || c == '*') return true;
+  }
+  return false;
+}
+
+// Whether a shell argv names a script to run: an operand after its options
+// (a shell with only options is the shell itself).
+bool HasScriptOperand(const Argv& argv) {
+  for (size_t i = 1; i < argv.size(); ++i) {
+    const std::string& a = argv[i];
+    if (a == "--") return i + 1 < argv.size();
+    if (a.empty() || (a[0] != '-' && a[0] != '+')) return true;
+    if (a == "-o" || a == "+o" || a == "-O" || a == "+O" || a == "--rcfile" || a == "--init-file") ++i;
+  }
+  return false;
+}
+
 }  // namespace
 
 OpenClawEvaluator::OpenClawEvaluator(const std::vector<AllowlistEntry>& allowlist, const FileSystem& fs,
@@ -34,7 +56,30 @@ SegmentVerdict OpenClawEvaluator::JudgeSegment(const Argv& argv, bool prompt_onl
                                                const ExecEnvironment& env) const {
   SegmentVerdict v;
   v.argv = argv;
+  const int star = allowlist_.bare_star();
+  auto satisfied_by_star = [&]() {
+    v.satisfied_by = SatisfiedBy::kAllowlist;
+    v.entry = allowlist_.entry(static_cast<size_t>(star));
+    v.entry_index = static_cast<size_t>(star);
+    return v;
+  };
+  // Not reproduced command by command (the package's own answers below were
+  // checked against it): a bare `*` entry settles them, otherwise unknown.
+  auto not_modelled = [&](const std::string& what) {
+    if (star >= 0) return satisfied_by_star();
+    v.unknown = what + " is not modelled by clawgate";
+    v.note = v.unknown;
+    return v;
+  };
   if (prompt_only) {
+    // A `-c` shell reached through a dispatch wrapper is matched by a bare
+    // `*` (`nice sh -c …`), unless it starts a login or interactive shell.
+    if (star >= 0 && StartsWith(prompt_reason, "shell wrapper through")) {
+      const auto call = FindShellWrapperCall(argv);
+      if (call && !HasStartupBeforeInline(call->argv, true) && !HasStartupBeforeInline(call->argv, false)) {
+        return satisfied_by_star();
+      }
+    }
     v.note = prompt_reason;
     return v;
   }
@@ -50,15 +95,18 @@ SegmentVerdict OpenClawEvaluator::JudgeSegment(const Argv& argv, bool prompt_onl
   const Resolution execution = ResolveOpenClaw(plan.argv[0], env, fs_);
   const Resolution policy = plan.policy_argv == plan.argv ? execution : ResolveOpenClaw(plan.policy_argv[0], env, fs_);
   v.resolved_path = policy.trust.empty() ? policy.candidate : policy.trust;
-  if (IsPackageManager(NormalizeExecutableToken(plan.argv[0]))) {
-    v.note = "package-manager invocations are not modelled by clawgate";
-    return v;
-  }
+  if (IsPackageManager(NormalizeExecutableToken(plan.argv[0]))) return not_modelled("a package-manager invocation");
   const std::string exec_name = NormalizeExecutableToken(plan.argv[0]);
   const bool shell_segment = IsShellWrapperName(NormalizeExecutableToken(execution.name)) ||
                              IsShellWrapperName(NormalizeExecutableToken(execution.raw)) ||
                              IsShellWrapperName(NormalizeExecutableToken(argv[0]));
   const bool inline_command = PosixShells().count(exec_name) != 0 && PosixInlineCommand(plan.argv).has_value();
+  if (PosixShells().count(exec_name) != 0) {
+    if (inline_command && PayloadUsesPositionals(*PosixInlineCommand(plan.argv)) && plan.argv.size() > 3) {
+      return not_modelled("a positional carrier (`sh -c '$0 …' tool`)");
+    }
+    if (!inline_command && HasScriptOperand(plan.argv)) return not_modelled("the script form `sh SCRIPT`");
+  }
   const OpenClawAllowlist::Found found = allowlist_.Match(policy, plan.argv, env.home);
   int match = found.index;
   if (match >= 0 && !plan.multiplexed && (inline_command || (shell_segment && plan.argv.size() > 1))) {

@@ -43,6 +43,8 @@ class OpenClawAllowlist {
   Found Match(const Resolution& resolution, const Argv& argv, const std::string& home) const;
 
   const AllowlistEntry& entry(size_t index) const { return entries_[index].entry; }
+  /// The first bare `*` entry (no argPattern, not a host grant), or -1.
+  int bare_star() const { return bare_star_; }
 
  private:
   struct Compiled {

@@ -45,9 +45,9 @@ bool IsAssignmentWord(std::string_view raw) {
 
 const std::set<std::string, std::less<>>& UnsupportedCommandWords() {
   static const std::set<std::string, std::less<>> words = {
-      "if",   "then",   "elif",   "else",    "fi",       "for",      "while", "until", "do",
-      "done", "case",   "esac",   "select",  "function", "{",        "}",     "!",     "[[",
-      "]]",   "coproc", "export", "declare", "typeset",  "readonly", "local", "unset", "unsetenv"};
+      "if",     "then",    "elif",    "else",     "fi",       "for",   "while",   "until", "do",
+      "done",   "case",    "esac",    "select",   "function", "{",     "}",       "]]",    "coproc",
+      "export", "declare", "typeset", "readonly", "local",    "unset", "unsetenv"};
   return words;
 }
 
@@ -157,7 +157,13 @@ class PosixParser {
         continue;
       }
       if (c == ';') {
-        if (next == ';' || next == '&') return Fail("case terminator");
+        if (next == '&') return Fail("case terminator");
+        if (next == ';') {
+          // tree-sitter-bash takes a stray `;;` after a command as a `;`.
+          const char third = pos_ + 2 < text_.size() ? text_[pos_ + 2] : '\0';
+          if (third == ';' || third == '&' || (current_.empty() && !has_prefix_)) return Fail("case terminator");
+          ++pos_;
+        }
         ++pos_;
         if (!EndCommand(ShellOperator::kSequence, false)) return failed_;
         continue;
@@ -169,14 +175,26 @@ class PosixParser {
         continue;
       }
       if (c == '|') {
-        if (next == '&') return Fail("stderr pipe");
         const bool is_or = next == '|';
-        pos_ += is_or ? 2 : 1;
+        // `|&` pipes stderr too: still a pipe between two commands.
+        pos_ += is_or || next == '&' ? 2 : 1;
         if (!EndCommand(is_or ? ShellOperator::kOr : ShellOperator::kPipe, false)) return failed_;
         continue;
       }
       if (c == '(' || c == ')') return Fail("subshell or grouping");
       if (c == '<' || c == '>') return Fail("redirection");
+      if (c == '!' && current_.empty() && !has_prefix_ && !negated_ &&
+          (next == '\0' || IsBlank(next) || next == '\n' || next == '\r')) {
+        // Pipeline negation: the command itself is what runs.
+        negated_ = true;
+        ++pos_;
+        continue;
+      }
+      if (c == '[' && next == '[' && current_.empty() && !has_prefix_ &&
+          (pos_ + 2 >= text_.size() || IsBlank(text_[pos_ + 2]))) {
+        if (!ReadTestCommand()) return failed_;
+        continue;
+      }
       if (!ReadWord()) return failed_;
     }
     if (!current_.empty() || has_prefix_) {
@@ -230,7 +248,45 @@ class PosixParser {
     steps_.push_back(std::move(step));
     current_.clear();
     has_prefix_ = false;
+    negated_ = false;
     last_was_newline_ = false;
+    return true;
+  }
+
+  // `[[ expression ]]`, a test command: argv `[[` and the expression's words
+  // (its operators, `&&`, `||`, `(`, `)`, `<`, `>`, `!`, belong to the
+  // expression, not to the command list). Expansions fail as anywhere else.
+  bool ReadTestCommand() {
+    pos_ += 2;
+    current_.emplace_back("[[");
+    while (true) {
+      while (pos_ < text_.size() && (IsBlank(text_[pos_]) || text_[pos_] == '\n' || text_[pos_] == '\r')) ++pos_;
+      if (pos_ >= text_.size()) {
+        Fail("unterminated test command");
+        return false;
+      }
+      const char c = text_[pos_];
+      const char next = pos_ + 1 < text_.size() ? text_[pos_ + 1] : '\0';
+      if (c == ']' && next == ']') {
+        const char after = pos_ + 2 < text_.size() ? text_[pos_ + 2] : '\0';
+        if (after == '\0' || IsBlank(after) || after == '\n' || after == '\r' || IsOperatorChar(after)) {
+          pos_ += 2;
+          break;
+        }
+      }
+      if (IsOperatorChar(c) || c == '!') {
+        pos_ += (c == '&' && next == '&') || (c == '|' && next == '|') ? 2 : 1;
+        continue;
+      }
+      if (!ReadWord()) return false;
+    }
+    // Only an operator may follow `]]`.
+    while (pos_ < text_.size() && IsBlank(text_[pos_])) ++pos_;
+    if (pos_ < text_.size() && !IsOperatorChar(text_[pos_]) && text_[pos_] != '\n' && text_[pos_] != '\r' &&
+        text_[pos_] != '#') {
+      Fail("words after a test command");
+      return false;
+    }
     return true;
   }
 
@@ -365,6 +421,7 @@ class PosixParser {
   std::vector<std::string> current_;
   bool has_prefix_ = false;
   bool last_was_newline_ = false;
+  bool negated_ = false;  // a leading `!` was read for the current command
   std::vector<ShellStep> steps_;
   ShellAnalysis failed_;
 };

@@ -1,18 +1,22 @@
 #!/usr/bin/env python3
 """Compares clawgate's decisions with the reference package's.
 
-Usage: compare.py TARGET CASES.jsonl REFERENCE.jsonl CLAWGATE.jsonl KNOWN.json
+Usage: compare.py TARGET CASES.jsonl REFERENCE.jsonl CLAWGATE.jsonl
 
-A case agrees when decision and unattended outcome are equal. A difference
-passes only when KNOWN.json lists it (target + command + allowlist name, with a
-reason) and it is in the safe direction: clawgate is never more permissive
-(allow > prompt > deny) than the reference. Exit 0 when every case passes and
-there are at least 2,000 of them.
+A case agrees when decision and unattended outcome are equal. There are no
+accepted differences: a stricter answer is as wrong as a looser one. Where
+clawgate answers `unknown` (a construct it does not reproduce, with the reason)
+the case is counted, not failed, as long as unknowns stay under 2% of the
+cases (the generated corpus deliberately probes the constructs not modelled
+yet: the script form, package-manager exec, positional carriers); they are
+listed by reason, so a new kind shows at once. Exit 0 when no case differs, the unknowns
+are under that bound, and there are at least 2,000 cases.
 """
+import collections
 import json
 import sys
 
-RANK = {"deny": 0, "prompt": 1, "allow": 2}
+MAX_UNKNOWN_SHARE = 0.02
 
 
 def load(path):
@@ -21,15 +25,12 @@ def load(path):
 
 
 def main():
-    target, cases_path, ref_path, ours_path, known_path = sys.argv[1:6]
+    target, cases_path, ref_path, ours_path = sys.argv[1:5]
     cases = load(cases_path)
     ref = {r["id"]: r for r in load(ref_path)}
     ours = {r["id"]: r for r in load(ours_path)}
-    with open(known_path) as f:
-        known = json.load(f)
-    listed = {(k["target"], k["command"], k["allowlist"]): k for k in known["differences"]}
-    used = set()
-    agreed = accepted = 0
+    agreed = 0
+    unknown = collections.Counter()
     failures = []
     for case in cases:
         r, o = ref.get(case["id"]), ours.get(case["id"])
@@ -40,25 +41,23 @@ def main():
         if (r["decision"], r["outcome"]) == (o["decision"], o["outcome"]):
             agreed += 1
             continue
-        key = (target, case["command"], case["allowlist"])
-        safe = RANK[o["decision"]] <= RANK[r["decision"]] and RANK[o["outcome"]] <= RANK[r["outcome"]]
-        line = (f"{case['command']!r} allowlist={case['allowlist']} "
-                f"reference={r['decision']}/{r['outcome']} clawgate={o['decision']}/{o['outcome']} "
-                f"({o.get('reason', '')})")
-        if key in listed and safe:
-            accepted += 1
-            used.add(key)
+        if "unknown" in (o["decision"], o["outcome"]):
+            unknown[o.get("reason", "")] += 1
             continue
-        failures.append(("UNSAFE " if not safe else "") + line)
-    stale = [k for k in listed if k[0] == target and k not in used]
+        failures.append(f"{case['command']!r} allowlist={case['allowlist']} "
+                        f"reference={r['decision']}/{r['outcome']} clawgate={o['decision']}/{o['outcome']} "
+                        f"({o.get('reason', '')})")
     for failure in failures[:200]:
         print("FAIL", failure)
-    for key in stale:
-        print("STALE known difference (no longer differs):", key)
+    for reason, count in unknown.most_common():
+        print(f"  unknown x{count}: {reason}")
     total = len(cases)
-    print(f"{target}: {total} cases, {agreed} agree, {accepted} reviewed safe-direction differences, "
-          f"{len(failures)} failures")
-    ok = not failures and not stale and total >= 2000
+    unknowns = sum(unknown.values())
+    print(f"{target}: {total} cases, {agreed} agree, {unknowns} unknown, {len(failures)} differ")
+    too_many_unknown = unknowns > MAX_UNKNOWN_SHARE * total
+    if too_many_unknown:
+        print(f"FAIL more than {MAX_UNKNOWN_SHARE:.0%} unknown")
+    ok = not failures and not too_many_unknown and total >= 2000
     sys.exit(0 if ok else 1)
 
 

@@ -5,10 +5,19 @@
 #include "runtime/document/document_diff.h"
 #include "runtime/document/policy_digest.h"
 #include "runtime/engine/engine.h"
+#include "runtime/engine/policy.h"
 #include "tests/fuzz/fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace clawgate;
+  // A live document, read as each target reads it.
+  for (const Target target : {Target::kOpenClaw2026_9, Target::kClawdbot2026_1}) {
+    ParsedApprovals live = ParseApprovals(fuzz::AsText(data, size), ReadModeOf(target));
+    if (!live.document) continue;
+    AssessFindings(*live.document, target, &live.findings);
+    for (const auto& entry : live.document->agents) ResolveAgentPolicy(*live.document, entry.first, target);
+    PolicyDigest(*live.document);
+  }
   const ParsedApprovals parsed = ParseApprovals(fuzz::AsText(data, size));
   if (!parsed.document) return 0;
   const ApprovalsDocument& doc = *parsed.document;

@@ -215,5 +215,26 @@ TEST(Policy, AFindingThatWidensIsCritical) {
   EXPECT_FALSE(parsed.findings[0].widens);
 }
 
+TEST(Engine, WhatIsNotModelledYetIsUnknownUnlessABareStarSettlesIt) {
+  MemoryFileSystem fs = MacHost();
+  fs.AddFile("/usr/bin/npx");
+  const ApprovalsDocument system = Document({Path("/bin/*"), Path("/usr/bin/*")}, Security::kAllowlist, Ask::kOff);
+  const ApprovalsDocument star = Document({Path("*")}, Security::kAllowlist, Ask::kOff);
+  for (const char* command : {"sh script.sh", "npx foo", "sh -c '$0 \"$@\"' echo hi"}) {
+    DecisionResult d = Engine(system, "main", Target::kOpenClaw2026_9, fs).Decide(command, kEnv);
+    EXPECT_EQ(d.decision, Decision::kUnknown) << command << ": " << d.reason;
+    EXPECT_NE(d.reason.find("is not modelled by clawgate"), std::string::npos) << d.reason;
+    d = Engine(star, "main", Target::kOpenClaw2026_9, fs).Decide(command, kEnv);
+    EXPECT_EQ(d.decision, Decision::kAllow) << command << ": " << d.reason;
+  }
+  // A `-c` shell through a dispatch wrapper: a bare `*` matches, unless it is a login shell.
+  EXPECT_EQ(Engine(star, "main", Target::kOpenClaw2026_9, fs).Decide("nice sh -c 'echo hi'", kEnv).decision,
+            Decision::kAllow);
+  EXPECT_EQ(Engine(star, "main", Target::kOpenClaw2026_9, fs).Decide("nice sh -lc 'echo hi'", kEnv).decision,
+            Decision::kDeny);
+  EXPECT_EQ(Engine(system, "main", Target::kOpenClaw2026_9, fs).Decide("nice sh -c 'echo hi'", kEnv).decision,
+            Decision::kDeny);
+}
+
 }  // namespace
 }  // namespace clawgate

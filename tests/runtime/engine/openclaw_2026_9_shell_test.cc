@@ -56,7 +56,36 @@ INSTANTIATE_TEST_SUITE_P(
                     Refused{"&& ls", "empty command"}, Refused{"/usr/bin/ec* hi", "dynamic executable"},
                     Refused{"if true; then ls; fi", "unsupported shell syntax: if"},
                     Refused{"[ -f x", "unterminated test command"}, Refused{"FOO=1", "no commands to authorize"},
-                    Refused{"a |& b", "stderr pipe"}, Refused{"", "no commands to authorize"}));
+                    Refused{";; echo a", "case terminator"}, Refused{"echo a ;;;", "case terminator"},
+                    Refused{"echo a ;; ;;", "case terminator"}, Refused{"echo a ;& ls", "case terminator"},
+                    Refused{"[[ -f x", "unterminated test command"}, Refused{"[[ -f $x ]]", "parameter expansion"},
+                    Refused{"", "no commands to authorize"}));
+
+// What tree-sitter-bash parses and openclaw-2026.9 authorises command by
+// command (checked against the package): a stray `;;`, `|&`, `!` negation,
+// `[[ ]]` test commands.
+TEST(ParsePosixShell, AcceptsWhatTheTargetAuthorises) {
+  const struct {
+    const char* command;
+    std::vector<std::vector<std::string>> argv;
+  } cases[] = {
+      {"echo a ;;", {{"echo", "a"}}},
+      {"echo a ;; echo b", {{"echo", "a"}, {"echo", "b"}}},
+      {"ls |& cat |& wc", {{"ls"}, {"cat"}, {"wc"}}},
+      {"! ls | cat", {{"ls"}, {"cat"}}},
+      {"ls && ! cat", {{"ls"}, {"cat"}}},
+      {"! ! ls", {{"!", "ls"}}},
+      {"!ls", {{"!ls"}}},
+      {"[[ -f x && -d y ]] && ls", {{"[[", "-f", "x", "-d", "y"}, {"ls"}}},
+  };
+  for (const auto& c : cases) {
+    const ShellAnalysis analysis = ParsePosixShell(c.command);
+    ASSERT_TRUE(analysis.ok) << c.command << ": " << analysis.failure;
+    std::vector<std::vector<std::string>> argv;
+    for (const ShellStep& step : analysis.steps) argv.push_back(step.argv);
+    EXPECT_EQ(argv, c.argv) << c.command;
+  }
+}
 
 }  // namespace
 }  // namespace clawgate
