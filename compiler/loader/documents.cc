@@ -3,6 +3,7 @@
 #include <cctype>
 #include <set>
 
+#include "runtime/document/manifest.h"
 #include "runtime/document/names.h"
 
 namespace clawgate::loader {
@@ -244,7 +245,8 @@ std::optional<EnvironmentSource> LoadEnvironment(FileLoader& f, const YAML::Node
     ok = false;
   }
   if (const YAML::Node* revision = f.Require(map, root, "revision", what)) {
-    if (auto value = f.PositiveInteger(*revision, "revision")) env.revision = *value;
+    // Manifests carry revisions as JSON numbers: at most 2^53 - 1, exactly.
+    if (auto value = f.PositiveInteger(*revision, "revision", kMaxRevision)) env.revision = *value;
   }
   if (const YAML::Node* unattended = f.Require(map, root, "unattended", what)) {
     if (auto value = f.Bool(*unattended, "unattended")) env.unattended = *value;

@@ -162,11 +162,13 @@ std::optional<Located<int64_t>> FileLoader::Integer(const YAML::Node& node, cons
   return Located<int64_t>{std::stoll(node.Scalar()), Loc(node)};
 }
 
-std::optional<Located<int64_t>> FileLoader::PositiveInteger(const YAML::Node& node, const std::string& key) {
+std::optional<Located<int64_t>> FileLoader::PositiveInteger(const YAML::Node& node, const std::string& key,
+                                                            int64_t max) {
   auto value = Integer(node, key);
-  if (value && value->value < 1) {
+  if (value && (value->value < 1 || value->value > max)) {
     sink_.Error(DiagnosticCode::kOutOfRange, Loc(node),
-                "expected a positive integer for '" + key + "', found " + std::to_string(value->value));
+                "expected a positive integer up to " + std::to_string(max) + " for '" + key + "', found " +
+                    std::to_string(value->value));
     return std::nullopt;
   }
   return value;

@@ -7,6 +7,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
@@ -63,7 +64,9 @@ class FileLoader {
 
   std::optional<Located<int64_t>> Integer(const YAML::Node& node, const std::string& key);
 
-  std::optional<Located<int64_t>> PositiveInteger(const YAML::Node& node, const std::string& key);
+  /// An integer in [1, max] (CG022 outside it).
+  std::optional<Located<int64_t>> PositiveInteger(const YAML::Node& node, const std::string& key,
+                                                  int64_t max = std::numeric_limits<int64_t>::max());
 
   std::optional<Located<bool>> Bool(const YAML::Node& node, const std::string& key);
 

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "runtime/base/timestamp.h"
 
 namespace clawgate {
@@ -92,6 +94,17 @@ TEST(SourceText, LimitsTheSizeOfEverySourceFile) {
   DiagnosticSink sink;
   Load({{"layers/a.yaml", "layer: a\n#" + std::string(kSourceFileLimit, 'x') + "\n"}}, sink);
   EXPECT_EQ(CodesOf(sink), std::vector<std::string>{"CG028@0:0"});
+}
+
+TEST(YamlLoader, RevisionsStayWithinWhatAManifestCarriesExactly) {
+  DiagnosticSink sink;
+  Load({{"environments/prod.yaml", "environment: prod\nrevision: 9007199254740992\nstate_dir: ~/.x\n"}}, sink);
+  const auto codes = CodesOf(sink);
+  EXPECT_NE(std::find(codes.begin(), codes.end(), "CG022@2:11"), codes.end());
+  DiagnosticSink ok;
+  Load({{"environments/prod.yaml", "environment: prod\nrevision: 9007199254740991\nstate_dir: ~/.x\n"}}, ok);
+  const auto fine = CodesOf(ok);
+  EXPECT_EQ(std::find(fine.begin(), fine.end(), "CG022@2:11"), fine.end());
 }
 
 TEST(YamlLoader, NotAPolicyFolder) {
