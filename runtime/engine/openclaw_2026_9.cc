@@ -1,5 +1,9 @@
 #include "runtime/engine/openclaw_2026_9.h"
 
+#include <cctype>
+#include <set>
+
+#include "runtime/base/file_system.h"
 #include "runtime/base/text.h"
 #include "runtime/engine/openclaw_2026_9_shell.h"
 #include "runtime/engine/paths.h"
@@ -24,26 +28,113 @@ bool IsReusablePayload(const std::vector<ShellStep>& steps) {
   return true;
 }
 
-// Whether a `-c` payload reads positional parameters ($0, $1, $@, ...).
-bool PayloadUsesPositionals(std::string_view payload) {
-  for (size_t i = 0; i + 1 < payload.size(); ++i) {
-    if (payload[i] != '$') continue;
-    const char c = payload[i + 1] == '{' && i + 2 < payload.size() ? payload[i + 2] : payload[i + 1];
-    if ((c >= '0' && c <= '9') || c == '@' || c == '*') return true;
+// A `-c` payload that only runs its positional parameters (2026.9's
+// isDirectShellPositionalCarrierCommand): [exec [--]] $0 then any of $@, $*,
+// $1..$9 (braced or double-quoted alike). `durable` when it is exactly `$0`
+// with no carried arguments, or `$0 "$@"` with some (as the package says).
+struct Carrier {
+  bool durable = false;
+};
+std::optional<Carrier> DirectPositionalCarrier(std::string_view payload, bool has_tail) {
+  const std::string text = Trim(payload);
+  size_t i = 0;
+  const auto blanks = [&]() {
+    const size_t start = i;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\v' || text[i] == '\f')) ++i;
+    return i > start;
+  };
+  // One `$x`, `${x}`, `"$x"` or `"${x}"` with x in `allowed`; the x read.
+  const auto positional = [&](std::string_view allowed) -> char {
+    const bool quoted = i < text.size() && text[i] == '"';
+    size_t k = i + (quoted ? 1 : 0);
+    if (k >= text.size() || text[k] != '$') return 0;
+    ++k;
+    const bool braced = k < text.size() && text[k] == '{';
+    if (braced) ++k;
+    if (k >= text.size() || allowed.find(text[k]) == std::string_view::npos) return 0;
+    const char name = text[k++];
+    if (braced && (k >= text.size() || text[k++] != '}')) return 0;
+    if (quoted && (k >= text.size() || text[k++] != '"')) return 0;
+    i = k;
+    return name;
+  };
+  if (text.compare(0, 4, "exec") == 0 && text.size() > 4 && std::isspace(static_cast<unsigned char>(text[4]))) {
+    i = 4;
+    blanks();
+    if (text.compare(i, 2, "--") == 0 && i + 2 < text.size()) {
+      const size_t saved = i;
+      i += 2;
+      if (!blanks()) i = saved;
+    }
   }
-  return false;
+  if (positional("0") == 0) return std::nullopt;
+  std::string rest;
+  while (i < text.size()) {
+    if (!blanks()) return std::nullopt;
+    const char name = positional("@*123456789");
+    if (name == 0) return std::nullopt;
+    rest += name;
+  }
+  Carrier carrier;
+  carrier.durable = has_tail ? rest == "@" : rest.empty();
+  return carrier;
 }
 
-// Whether a shell argv names a script to run: an operand after its options
-// (a shell with only options is the shell itself).
-bool HasScriptOperand(const Argv& argv) {
-  for (size_t i = 1; i < argv.size(); ++i) {
-    const std::string& a = argv[i];
-    if (a == "--") return i + 1 < argv.size();
-    if (a.empty() || (a[0] != '-' && a[0] != '+')) return true;
-    if (a == "-o" || a == "+o" || a == "-O" || a == "+O" || a == "--rcfile" || a == "--init-file") ++i;
+// The script a parseable POSIX shell runs (`sh [options] SCRIPT [args]`), as
+// 2026.9's resolveShellWrapperScriptCandidatePath finds it: nothing for -c,
+// -s (or a short cluster holding c or s, any case), --rcfile/--init-file/
+// --startup-file; options with values skipped; the first operand resolved
+// against cwd (a leading `~` against HOME). Its index in argv goes to
+// `index`.
+std::optional<std::string> ScriptCandidate(const Argv& argv, const ExecEnvironment& env, size_t* index) {
+  static const std::set<std::string> kInline = {"-lc", "-c", "--command", "--commands", "--cmdline"};
+  static const std::set<std::string> kWithValue = {"-c", "--command", "-o", "-O", "+O", "+o"};
+  static const std::set<std::string> kSeparateValue = {"--init-file", "--rcfile", "-O", "-o", "+O", "+o"};
+  const auto short_cluster_has = [](const std::string& t, char lower) {
+    if (t.size() < 2 || t[0] != '-' || t.find('-', 1) != std::string::npos) return false;
+    for (size_t k = 1; k < t.size(); ++k) {
+      if (std::tolower(static_cast<unsigned char>(t[k])) == lower) return true;
+    }
+    return false;
+  };
+  size_t i = 1;
+  while (i < argv.size()) {
+    const std::string token = Trim(argv[i]);
+    if (token.empty()) {
+      ++i;
+      continue;
+    }
+    if (token == "--") {
+      ++i;
+      break;
+    }
+    if (kInline.count(token) != 0 || short_cluster_has(token, 'c') || token == "-s" || short_cluster_has(token, 's')) {
+      return std::nullopt;
+    }
+    for (const char* option : {"--rcfile", "--init-file", "--startup-file"}) {
+      if (token == option || StartsWith(token, std::string(option) + "=")) return std::nullopt;
+    }
+    if (kWithValue.count(token) != 0) {
+      i += 2;
+      continue;
+    }
+    if (token[0] == '-' || token[0] == '+') {
+      // advancePosixInlineOptionScan: a short cluster consumes one value per o/O.
+      size_t values = 0;
+      if (token.size() >= 2 && token[1] != '-' && token.find('-', 1) == std::string::npos) {
+        for (size_t k = 1; k < token.size(); ++k) values += token[k] == 'o' || token[k] == 'O';
+      }
+      i += values > 0 ? 1 + values : kSeparateValue.count(token) != 0 ? 2 : 1;
+      continue;
+    }
+    break;
   }
-  return false;
+  if (i >= argv.size()) return std::nullopt;
+  const std::string script = Trim(argv[i]);
+  if (script.empty()) return std::nullopt;
+  *index = i;
+  if (script[0] == '/') return script;
+  return ResolvePath(env.cwd, ExpandHome(script, env.home));
 }
 
 }  // namespace
@@ -100,14 +191,20 @@ SegmentVerdict OpenClawEvaluator::JudgeSegment(const Argv& argv, bool prompt_onl
   const bool shell_segment = IsShellWrapperName(NormalizeExecutableToken(execution.name)) ||
                              IsShellWrapperName(NormalizeExecutableToken(execution.raw)) ||
                              IsShellWrapperName(NormalizeExecutableToken(argv[0]));
-  const bool inline_command = PosixShells().count(exec_name) != 0 && PosixInlineCommand(plan.argv).has_value();
-  if (PosixShells().count(exec_name) != 0) {
-    if (inline_command && PayloadUsesPositionals(*PosixInlineCommand(plan.argv)) && plan.argv.size() > 3) {
-      return not_modelled("a positional carrier (`sh -c '$0 …' tool`)");
-    }
-    if (!inline_command && HasScriptOperand(plan.argv)) return not_modelled("the script form `sh SCRIPT`");
-  }
-  const OpenClawAllowlist::Found found = allowlist_.Match(policy, plan.argv, env.home);
+  size_t payload_index = 0;
+  const std::optional<std::string> payload =
+      PosixShells().count(exec_name) != 0 ? PosixInlineCommand(plan.argv, &payload_index) : std::nullopt;
+  const bool inline_command = payload.has_value();
+  // `sh -c '$0 "$@"' tool args`: the carried tool is what is matched, never
+  // the shell itself.
+  static const NameSet kCarrierShells = {"ash", "bash", "dash", "fish", "ksh", "sh", "zsh"};
+  size_t carried_index = payload_index + 1;
+  while (carried_index < plan.argv.size() && Trim(plan.argv[carried_index]).empty()) ++carried_index;
+  const bool has_carried = carried_index < plan.argv.size();
+  const std::optional<Carrier> carrier =
+      inline_command ? DirectPositionalCarrier(*payload, has_carried && carried_index + 1 < plan.argv.size())
+                     : std::nullopt;
+  OpenClawAllowlist::Found found = carrier ? OpenClawAllowlist::Found{} : allowlist_.Match(policy, plan.argv, env.home);
   int match = found.index;
   if (match >= 0 && !plan.multiplexed && (inline_command || (shell_segment && plan.argv.size() > 1))) {
     const AllowlistEntry& entry = allowlist_.entry(static_cast<size_t>(match));
@@ -116,6 +213,50 @@ SegmentVerdict OpenClawEvaluator::JudgeSegment(const Argv& argv, bool prompt_onl
     if (!bound && !bare_wildcard) {
       match = -1;
       v.note = "a shell with arguments matches only an entry with an argPattern";
+    }
+  }
+  if (carrier && has_carried && kCarrierShells.count(exec_name) != 0 && plan.argv.size() >= 4) {
+    const std::string carried = Trim(plan.argv[carried_index]);
+    const std::string carried_name = NormalizeExecutableToken(carried);
+    const Resolution resolved = ResolveOpenClaw(carried, env, fs_);
+    if (!IsDispatchWrapperName(carried_name) && !IsShellWrapperName(carried_name) && !resolved.candidate.empty()) {
+      Resolution r;
+      r.raw = resolved.candidate;
+      r.candidate = resolved.candidate;
+      r.trust = fs_.RealPath(resolved.candidate).value_or(resolved.candidate);
+      r.name = Basename(resolved.candidate);
+      Argv carried_argv = {r.trust};
+      carried_argv.insert(carried_argv.end(), plan.argv.begin() + static_cast<std::ptrdiff_t>(carried_index) + 1,
+                          plan.argv.end());
+      found = allowlist_.Match(r, carried_argv, env.home, /*without_arg_pattern=*/!carrier->durable);
+      match = found.index;
+      if (match >= 0) v.resolved_path = r.trust;
+    }
+    if (match < 0 && v.note.empty()) v.note = "the carried command " + carried + " matches no entry";
+  } else if (carrier && v.note.empty()) {
+    v.note = "a positional carrier with nothing to carry";
+  }
+  // The script form: the script path is what the allowlist is matched
+  // against, with the script's own arguments.
+  size_t script_index = 0;
+  const std::optional<std::string> script = match < 0 && !inline_command && ParseableShells().count(exec_name) != 0
+                                                ? ScriptCandidate(plan.argv, env, &script_index)
+                                                : std::nullopt;
+  if (script) {
+    Resolution r;
+    r.raw = *script;
+    r.candidate = *script;
+    r.trust = fs_.RealPath(*script).value_or(*script);
+    r.name = Basename(*script);
+    Argv script_argv = {*script};
+    script_argv.insert(script_argv.end(), plan.argv.begin() + static_cast<std::ptrdiff_t>(script_index) + 1,
+                       plan.argv.end());
+    const OpenClawAllowlist::Found by_script = allowlist_.Match(r, script_argv, env.home);
+    if (by_script.index >= 0) {
+      match = by_script.index;
+      v.resolved_path = r.trust;
+    } else if (found.unknown.empty()) {
+      found.unknown = by_script.unknown;
     }
   }
   if (match >= 0) {

@@ -64,15 +64,15 @@ bool OpenClawAllowlist::BasenameMatches(const Compiled& entry, const Resolution&
   return r.path && entry.glob->Matches(Basename(*r.path), home);
 }
 
-OpenClawAllowlist::Found OpenClawAllowlist::Match(const Resolution& r, const Argv& argv,
-                                                  const std::string& home) const {
+OpenClawAllowlist::Found OpenClawAllowlist::Match(const Resolution& r, const Argv& argv, const std::string& home,
+                                                  bool without_arg_pattern) const {
   if (bare_star_ >= 0) return {bare_star_, {}};
   if (r.candidate.empty()) return {};
   int path_only = -1;
   std::string unknown;
   for (size_t i = 0; i < entries_.size(); ++i) {
     const Compiled& e = entries_[i];
-    if (e.trimmed.empty()) continue;
+    if (e.trimmed.empty() || (without_arg_pattern && e.entry.arg_pattern)) continue;
     const bool matched =
         e.path_selector ? e.glob->Matches(r.trust, home) : e.trimmed != "*" && BasenameMatches(e, r, home);
     if (!matched) continue;

@@ -39,8 +39,10 @@ class OpenClawAllowlist {
     int index = -1;
     std::string unknown;
   };
-  /// The entry that allows `argv` run as `resolution`.
-  Found Match(const Resolution& resolution, const Argv& argv, const std::string& home) const;
+  /// The entry that allows `argv` run as `resolution` (with
+  /// `without_arg_pattern`, among the entries that have no argPattern at all).
+  Found Match(const Resolution& resolution, const Argv& argv, const std::string& home,
+              bool without_arg_pattern = false) const;
 
   const AllowlistEntry& entry(size_t index) const { return entries_[index].entry; }
   /// The first bare `*` entry (no argPattern, not a host grant), or -1.

@@ -88,9 +88,15 @@ std::optional<Argv> CarriedArgv(const Argv& argv) {
 }  // namespace
 
 // The -c payload of a POSIX shell argv (argv[0] is the shell).
-std::optional<std::string> PosixInlineCommand(const Argv& argv) {
+std::optional<std::string> PosixInlineCommand(const Argv& argv, size_t* value_index) {
   const std::string shell = NormalizeExecutableToken(argv.empty() ? "" : argv[0]);
   if (shell == "csh" || shell == "osh" || shell == "tcsh" || shell == "nu") return std::nullopt;
+  // The payload token at `index` (its text, trimmed), when it is not empty.
+  auto payload_at = [&](size_t index, const std::string& command) -> std::optional<std::string> {
+    if (command.empty()) return std::nullopt;
+    if (value_index != nullptr) *value_index = index;
+    return command;
+  };
   for (size_t i = 1; i < argv.size();) {
     const std::string token = Trim(argv[i]);
     if (token.empty()) {
@@ -99,20 +105,12 @@ std::optional<std::string> PosixInlineCommand(const Argv& argv) {
     }
     if (token == "--") break;
     if (InlineCommandFlags().count(token) != 0) {
-      const std::string command = i + 1 < argv.size() ? Trim(argv[i + 1]) : "";
-      if (command.empty()) return std::nullopt;
-      return command;
+      return payload_at(i + 1, i + 1 < argv.size() ? Trim(argv[i + 1]) : "");
     }
     if (auto combined = ParseCombinedCommandFlag(token)) {
-      if (combined->attached) {
-        const std::string command = Trim(combined->attached_command);
-        if (command.empty()) return std::nullopt;
-        return command;
-      }
+      if (combined->attached) return payload_at(i, Trim(combined->attached_command));
       const size_t index = i + 1 + combined->separate_values;
-      const std::string command = index < argv.size() ? Trim(argv[index]) : "";
-      if (command.empty()) return std::nullopt;
-      return command;
+      return payload_at(index, index < argv.size() ? Trim(argv[index]) : "");
     }
     if (token[0] != '-' && token[0] != '+') break;
     i += AdvanceInlineScan(token);

@@ -12,7 +12,8 @@
 namespace clawgate {
 
 /// The -c payload of a POSIX shell argv (argv[0] is the shell).
-std::optional<std::string> PosixInlineCommand(const Argv& argv);
+/// With `value_index`, also the index of the argv token holding it.
+std::optional<std::string> PosixInlineCommand(const Argv& argv, size_t* value_index = nullptr);
 
 /// Whether a login (`login`) or interactive startup option precedes the
 /// inline command flag.

@@ -75,13 +75,13 @@ const NameSet& BlockedDispatchWrappers() {
   return names;
 }
 
+}  // namespace
+
 bool IsDispatchWrapperName(std::string_view name) {
   static const NameSet transparent = {"arch",         "caffeinate", "env",    "flock", "nice",    "nohup",
                                       "sandbox-exec", "script",     "stdbuf", "time",  "timeout", "xcrun"};
   return transparent.count(name) != 0 || BlockedDispatchWrappers().count(name) != 0;
 }
-
-}  // namespace
 
 // `env` options and assignments; nullopt when the invocation is malformed.
 std::optional<EnvPrelude> ParseEnvPrelude(const Argv& argv) {

@@ -24,6 +24,8 @@ const NameSet& PosixShells();
 const NameSet& ParseableShells();
 /// A POSIX shell, cmd or PowerShell.
 bool IsShellWrapperName(std::string_view name);
+/// A dispatch wrapper 2026.9 knows (`env`, `nice`, ... and the blocked ones).
+bool IsDispatchWrapperName(std::string_view name);
 
 enum class UnwrapKind { kNotWrapper, kBlocked, kUnwrapped };
 /// One wrapper level: not a wrapper, a blocked one, or the argv it runs.

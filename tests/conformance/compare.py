@@ -7,9 +7,8 @@ A case agrees when decision and unattended outcome are equal. There are no
 accepted differences: a stricter answer is as wrong as a looser one. Where
 clawgate answers `unknown` (a construct it does not reproduce, with the reason)
 the case is counted, not failed, as long as unknowns stay under 2% of the
-cases (the generated corpus deliberately probes the constructs not modelled
-yet: the script form, package-manager exec, positional carriers); they are
-listed by reason, so a new kind shows at once. Exit 0 when no case differs, the unknowns
+cases (the generated corpus deliberately probes package-manager exec, which
+is not modelled yet); they are listed by reason, so a new kind shows at once. Exit 0 when no case differs, the unknowns
 are under that bound, and there are at least 2,000 cases.
 """
 import collections

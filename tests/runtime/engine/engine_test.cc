@@ -215,18 +215,29 @@ TEST(Policy, AFindingThatWidensIsCritical) {
   EXPECT_FALSE(parsed.findings[0].widens);
 }
 
-TEST(Engine, WhatIsNotModelledYetIsUnknownUnlessABareStarSettlesIt) {
+TEST(Engine, ScriptsCarriersAndPackageManagersAsThePackageSeesThem) {
   MemoryFileSystem fs = MacHost();
   fs.AddFile("/usr/bin/npx");
+  fs.AddFile("/Users/agent/Projects/app/run.sh");
   const ApprovalsDocument system = Document({Path("/bin/*"), Path("/usr/bin/*")}, Security::kAllowlist, Ask::kOff);
+  const ApprovalsDocument scripts = Document({Path("/Users/agent/Projects/app/*.sh")}, Security::kAllowlist, Ask::kOff);
   const ApprovalsDocument star = Document({Path("*")}, Security::kAllowlist, Ask::kOff);
-  for (const char* command : {"sh script.sh", "npx foo", "sh -c '$0 \"$@\"' echo hi"}) {
-    DecisionResult d = Engine(system, "main", Target::kOpenClaw2026_9, fs).Decide(command, kEnv);
-    EXPECT_EQ(d.decision, Decision::kUnknown) << command << ": " << d.reason;
-    EXPECT_NE(d.reason.find("is not modelled by clawgate"), std::string::npos) << d.reason;
-    d = Engine(star, "main", Target::kOpenClaw2026_9, fs).Decide(command, kEnv);
-    EXPECT_EQ(d.decision, Decision::kAllow) << command << ": " << d.reason;
-  }
+  const auto decide = [&](const ApprovalsDocument& d, const char* command) {
+    return Engine(d, "main", Target::kOpenClaw2026_9, fs).Decide(command, kEnv);
+  };
+  // `sh SCRIPT`: the script path is matched, not the shell.
+  EXPECT_EQ(decide(system, "sh run.sh").decision, Decision::kDeny);
+  EXPECT_EQ(decide(scripts, "sh -x run.sh arg").decision, Decision::kAllow);
+  EXPECT_EQ(decide(scripts, "sh -s run.sh").decision, Decision::kDeny);  // -s reads stdin: no script
+  // `sh -c '$0 "$@"' tool`: the carried tool is matched, never the shell.
+  EXPECT_EQ(decide(system, "sh -c '$0 \"$@\"' echo hi").decision, Decision::kAllow);
+  EXPECT_EQ(decide(system, "sh -c '$1' x echo").decision, Decision::kDeny);  // not a direct carrier
+  EXPECT_EQ(decide(star, "sh -c '$0'").decision, Decision::kDeny);           // nothing carried
+  // Package-manager exec is not modelled: unknown, unless a bare `*` settles it.
+  DecisionResult d = decide(system, "npx foo");
+  EXPECT_EQ(d.decision, Decision::kUnknown) << d.reason;
+  EXPECT_NE(d.reason.find("a package-manager invocation is not modelled by clawgate"), std::string::npos);
+  EXPECT_EQ(decide(star, "npx foo").decision, Decision::kAllow);
   // A `-c` shell through a dispatch wrapper: a bare `*` matches, unless it is a login shell.
   EXPECT_EQ(Engine(star, "main", Target::kOpenClaw2026_9, fs).Decide("nice sh -c 'echo hi'", kEnv).decision,
             Decision::kAllow);
