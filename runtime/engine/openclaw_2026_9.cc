@@ -6,16 +6,12 @@
 #include "runtime/base/file_system.h"
 #include "runtime/base/text.h"
 #include "runtime/engine/openclaw_2026_9_shell.h"
+#include "runtime/engine/package_managers.h"
 #include "runtime/engine/paths.h"
 #include "runtime/engine/shell_wrappers.h"
 
 namespace clawgate {
 namespace {
-
-bool IsPackageManager(std::string_view name) {
-  static const NameSet names = {"npm", "npx", "pnpm", "pnpx", "yarn", "bun", "bunx"};
-  return names.count(name) != 0;
-}
 
 bool IsReusablePayload(const std::vector<ShellStep>& steps) {
   if (steps.empty() || Trim(steps[0].argv[0]).empty()) return false;
@@ -154,14 +150,6 @@ SegmentVerdict OpenClawEvaluator::JudgeSegment(const Argv& argv, bool prompt_onl
     v.entry_index = static_cast<size_t>(star);
     return v;
   };
-  // Not reproduced command by command (the package's own answers below were
-  // checked against it): a bare `*` entry settles them, otherwise unknown.
-  auto not_modelled = [&](const std::string& what) {
-    if (star >= 0) return satisfied_by_star();
-    v.unknown = what + " is not modelled by clawgate";
-    v.note = v.unknown;
-    return v;
-  };
   if (prompt_only) {
     // A `-c` shell reached through a dispatch wrapper is matched by a bare
     // `*` (`nice sh -c …`), unless it starts a login or interactive shell.
@@ -174,7 +162,7 @@ SegmentVerdict OpenClawEvaluator::JudgeSegment(const Argv& argv, bool prompt_onl
     v.note = prompt_reason;
     return v;
   }
-  const TrustPlan plan = ResolveTrustPlan(argv);
+  TrustPlan plan = ResolveTrustPlan(argv);
   if (plan.blocked) {
     v.note = plan.blocked_wrapper + " is a blocked wrapper";
     return v;
@@ -183,10 +171,31 @@ SegmentVerdict OpenClawEvaluator::JudgeSegment(const Argv& argv, bool prompt_onl
     v.note = "no executable";
     return v;
   }
-  const Resolution execution = ResolveOpenClaw(plan.argv[0], env, fs_);
+  // Safe bins are judged on the command as it runs, before package-manager
+  // exec is unwrapped.
+  const TrustPlan executed = plan;
+  const Resolution executed_resolution = ResolveOpenClaw(plan.argv[0], env, fs_);
+  // Package-manager exec: the program it runs is what the allowlist judges.
+  const PackageManagerTarget package = ResolvePackageManagerTarget(plan.argv);
+  if (package.kind == PackageManagerTarget::Kind::kBlocked) {
+    v.note = "package-manager exec that openclaw-2026.9 cannot bind to a program";
+    return v;
+  }
+  if (package.kind == PackageManagerTarget::Kind::kUnwrapped) {
+    TrustPlan inner = ResolveTrustPlan(package.argv);
+    const bool inline_shell = !inner.argv.empty() && IsShellWrapperName(NormalizeExecutableToken(inner.argv[0])) &&
+                              PosixInlineCommand(inner.argv).has_value();
+    if (inner.blocked || inner.argv.empty() || Trim(inner.argv[0]).empty() || inline_shell) {
+      v.note = "package-manager exec of a program openclaw-2026.9 cannot bind";
+      return v;
+    }
+    plan = std::move(inner);
+  }
+  const Resolution execution = package.kind == PackageManagerTarget::Kind::kUnwrapped
+                                   ? ResolveOpenClaw(plan.argv[0], env, fs_)
+                                   : executed_resolution;
   const Resolution policy = plan.policy_argv == plan.argv ? execution : ResolveOpenClaw(plan.policy_argv[0], env, fs_);
   v.resolved_path = policy.trust.empty() ? policy.candidate : policy.trust;
-  if (IsPackageManager(NormalizeExecutableToken(plan.argv[0]))) return not_modelled("a package-manager invocation");
   const std::string exec_name = NormalizeExecutableToken(plan.argv[0]);
   const bool shell_segment = IsShellWrapperName(NormalizeExecutableToken(execution.name)) ||
                              IsShellWrapperName(NormalizeExecutableToken(execution.raw)) ||
@@ -265,7 +274,7 @@ SegmentVerdict OpenClawEvaluator::JudgeSegment(const Argv& argv, bool prompt_onl
     v.entry_index = static_cast<size_t>(match);
     return v;
   }
-  if (safe_bins_.IsSafeUsage(plan.argv, execution)) {
+  if (safe_bins_.IsSafeUsage(executed.argv, executed_resolution)) {
     v.satisfied_by = SatisfiedBy::kSafeBins;
     return v;
   }

@@ -4,18 +4,16 @@
 Usage: compare.py TARGET CASES.jsonl REFERENCE.jsonl CLAWGATE.jsonl
 
 A case agrees when decision and unattended outcome are equal. There are no
-accepted differences: a stricter answer is as wrong as a looser one. Where
-clawgate answers `unknown` (a construct it does not reproduce, with the reason)
-the case is counted, not failed, as long as unknowns stay under 2% of the
-cases (the generated corpus deliberately probes package-manager exec, which
-is not modelled yet); they are listed by reason, so a new kind shows at once. Exit 0 when no case differs, the unknowns
-are under that bound, and there are at least 2,000 cases.
+accepted differences: a stricter answer is as wrong as a looser one, and an
+`unknown` (a construct clawgate does not reproduce, with the reason) is no
+answer either: it is listed by reason and fails the run. Exit 0 when every
+case agrees and there are at least 2,000 of them.
 """
 import collections
 import json
 import sys
 
-MAX_UNKNOWN_SHARE = 0.02
+MAX_UNKNOWN_SHARE = 0.0
 
 
 def load(path):
@@ -55,7 +53,7 @@ def main():
     print(f"{target}: {total} cases, {agreed} agree, {unknowns} unknown, {len(failures)} differ")
     too_many_unknown = unknowns > MAX_UNKNOWN_SHARE * total
     if too_many_unknown:
-        print(f"FAIL more than {MAX_UNKNOWN_SHARE:.0%} unknown")
+        print("FAIL unknown answers")
     ok = not failures and not too_many_unknown and total >= 2000
     sys.exit(0 if ok else 1)
 

@@ -1,8 +1,36 @@
-// openclaw-2026.9's shell splitter: any command string.
+// openclaw-2026.9's shell splitter, then the whole decision on the command
+// (package-manager exec, the script form, positional carriers, wrappers)
+// against a system allowlist and a bare `*`, on an in-memory host.
+#include "runtime/engine/engine.h"
 #include "runtime/engine/openclaw_2026_9_shell.h"
 #include "tests/fuzz/fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  clawgate::ParsePosixShell(clawgate::fuzz::AsText(data, size));
+  using namespace clawgate;
+  const std::string_view command = fuzz::AsText(data, size);
+  ParsePosixShell(command);
+  static const MemoryFileSystem* fs = [] {
+    auto* host = new MemoryFileSystem();
+    for (const char* tool : {"/bin/sh", "/bin/bash", "/bin/ls", "/usr/bin/env", "/usr/bin/npx", "/usr/bin/git"}) {
+      host->AddFile(tool);
+    }
+    host->AddDirectory("/Users/agent");
+    return host;
+  }();
+  static const ApprovalsDocument* documents = [] {
+    auto* docs = new ApprovalsDocument[2];
+    for (int i = 0; i < 2; ++i) {
+      docs[i].defaults.security = Security::kAllowlist;
+      docs[i].defaults.ask = Ask::kOnMiss;
+    }
+    docs[0].agents["main"].allowlist = {{"/bin/*", std::nullopt, std::nullopt},
+                                        {"/usr/bin/git", std::string("^(status|log)( .*)?$"), std::nullopt}};
+    docs[1].agents["main"].allowlist = {{"*", std::nullopt, std::nullopt}};
+    return docs;
+  }();
+  const ExecEnvironment env{"/usr/bin:/bin", "/Users/agent", "/Users/agent"};
+  for (int i = 0; i < 2; ++i) {
+    Engine(documents[i], "main", Target::kOpenClaw2026_9, *fs, Platform::kDarwin).Decide(command, env);
+  }
   return 0;
 }

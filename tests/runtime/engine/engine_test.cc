@@ -233,11 +233,13 @@ TEST(Engine, ScriptsCarriersAndPackageManagersAsThePackageSeesThem) {
   EXPECT_EQ(decide(system, "sh -c '$0 \"$@\"' echo hi").decision, Decision::kAllow);
   EXPECT_EQ(decide(system, "sh -c '$1' x echo").decision, Decision::kDeny);  // not a direct carrier
   EXPECT_EQ(decide(star, "sh -c '$0'").decision, Decision::kDeny);           // nothing carried
-  // Package-manager exec is not modelled: unknown, unless a bare `*` settles it.
-  DecisionResult d = decide(system, "npx foo");
-  EXPECT_EQ(d.decision, Decision::kUnknown) << d.reason;
-  EXPECT_NE(d.reason.find("a package-manager invocation is not modelled by clawgate"), std::string::npos);
+  // Package-manager exec: the program it runs is judged; forms the package
+  // cannot bind match nothing, not even `*`.
+  EXPECT_EQ(decide(system, "npx ls -la").decision, Decision::kAllow);
+  EXPECT_EQ(decide(system, "npx foo").decision, Decision::kDeny);
   EXPECT_EQ(decide(star, "npx foo").decision, Decision::kAllow);
+  EXPECT_EQ(decide(star, "npx --package=x ls").decision, Decision::kDeny);
+  EXPECT_EQ(decide(star, "npx sh -c ls").decision, Decision::kDeny);
   // A `-c` shell through a dispatch wrapper: a bare `*` matches, unless it is a login shell.
   EXPECT_EQ(Engine(star, "main", Target::kOpenClaw2026_9, fs).Decide("nice sh -c 'echo hi'", kEnv).decision,
             Decision::kAllow);
