@@ -235,9 +235,11 @@ std::optional<Located<std::string>> FileLoader::Name(const YAML::Node& node, con
   auto name = String(node, key);
   if (!name) return std::nullopt;
   if (agent ? !IsValidAgentName(name->value) : !IsValidName(name->value)) {
+    const bool legacy = agent && name->value == "default";
     sink_.Error(DiagnosticCode::kInvalidName, name->location, "invalid " + key + " name '" + name->value + "'",
-                {agent ? "use letters, digits, '_', '.', '-', or '*' for every agent"
-                       : "use lowercase letters, digits, '_' and '-', starting with a letter or digit"});
+                {legacy  ? "OpenClaw merges an agent named 'default' into 'main' (its legacy id); use another name"
+                 : agent ? "use letters, digits, '_', '.', '-', or '*' for every agent"
+                         : "use lowercase letters, digits, '_' and '-', starting with a letter or digit"});
     return std::nullopt;
   }
   return name;

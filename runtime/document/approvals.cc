@@ -1,5 +1,6 @@
 #include "runtime/document/approvals.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace clawgate {
@@ -148,6 +149,8 @@ PolicySettings ParseSettings(const Json& object, const std::string& where, ReadM
   return settings;
 }
 
+bool IsBlank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
+
 AllowlistEntry ParseEntry(const Json& value, const std::string& where) {
   AllowlistEntry entry;
   if (value.is_string()) {  // OpenClaw turns a bare string into {pattern}.
@@ -167,10 +170,107 @@ AllowlistEntry ParseEntry(const Json& value, const std::string& where) {
     const auto source = value.find("source");
     if (source != value.end() && source->is_string()) entry.source = source->get<std::string>();
   }
-  if (entry.pattern.find_first_not_of(" \t\r\n") == std::string::npos) {
-    Fail(where + "/pattern", "expected a non-empty string");
-  }
+  if (IsBlank(entry.pattern)) Fail(where + "/pattern", "expected a non-empty string");
   return entry;
+}
+
+// An allowlist entry as a target reads a live document; nullopt (with a
+// finding) for an entry that can never match there.
+//   openclaw-2026.9 (coerceAllowlistEntries): a string becomes {pattern:
+//     trimmed}; an entry without a non-empty string pattern is dropped.
+//   clawdbot-2026.1: entries are spread into objects to add an id, so a
+//     string becomes an object without `pattern`; matchAllowlist skips entries
+//     whose pattern is missing or blank. A null entry or a pattern of another
+//     type throws there: unreadable here.
+std::optional<AllowlistEntry> ReadEntry(const Json& value, const std::string& where, const std::string& scope,
+                                        ReadMode mode, std::vector<SettingFinding>* findings) {
+  if (mode == ReadMode::kStrict) return ParseEntry(value, where);
+  const std::string field = where.substr(where.rfind("/allowlist/") + 1);
+  const auto drop = [&](const std::string& why) -> std::optional<AllowlistEntry> {
+    findings->push_back({scope, field, value.dump(), why + ": matches nothing", false});
+    return std::nullopt;
+  };
+  if (mode == ReadMode::kOpenClaw2026_9) {
+    if (value.is_string()) {
+      if (IsBlank(value.get<std::string>())) return drop("a blank pattern is dropped");
+      AllowlistEntry entry;
+      entry.pattern = TrimJs(value.get<std::string>());
+      return entry;
+    }
+    if (!value.is_object()) return drop("not an entry: dropped");
+    const auto pattern = value.find("pattern");
+    if (pattern == value.end() || !pattern->is_string() || IsBlank(pattern->get<std::string>())) {
+      return drop("no non-empty pattern: dropped");
+    }
+    return ParseEntry(value, where);
+  }
+  if (value.is_null()) Fail(where, "expected an entry, found null");
+  if (value.is_string()) return drop("a plain-string entry has no pattern in clawdbot-2026.1");
+  if (!value.is_object()) return drop("not an entry");
+  const auto pattern = value.find("pattern");
+  if (pattern == value.end() || pattern->is_null()) return drop("no pattern");
+  if (pattern->is_string() && IsBlank(pattern->get<std::string>())) return drop("a blank pattern");
+  return ParseEntry(value, where);
+}
+
+// normalizeAllowlistPattern(entry.pattern): the trimmed, lowercased pattern,
+// or "" when there is none (a plain-string entry has no `.pattern`, so both
+// targets drop it while merging, before any coercion).
+std::string PatternKey(const Json& entry) {
+  if (!entry.is_object()) return "";
+  const auto pattern = entry.find("pattern");
+  if (pattern == entry.end() || !pattern->is_string()) return "";
+  std::string key = TrimJs(pattern->get<std::string>());
+  for (char& c : key) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return key;
+}
+
+// mergeLegacyAgent: `main` (current) over `default` (legacy), settings by
+// `??`, allowlists concatenated without duplicates (openclaw-2026.9 keys on
+// pattern and argPattern, clawdbot-2026.1 on the pattern alone).
+Json MergeLegacyAgent(const Json& current, const Json& legacy, ReadMode mode) {
+  const Json empty = Json::object();
+  const Json& c = current.is_object() ? current : empty;
+  const Json& l = legacy.is_object() ? legacy : empty;
+  Json merged = mode == ReadMode::kOpenClaw2026_9 ? l : Json::object();
+  if (mode == ReadMode::kOpenClaw2026_9) {
+    for (auto it = c.begin(); it != c.end(); ++it) merged[it.key()] = it.value();
+  }
+  for (const char* key : {"security", "ask", "askFallback", "autoAllowSkills"}) {
+    const auto own = c.find(key);
+    const auto old = l.find(key);
+    if (own != c.end() && !own->is_null()) {
+      merged[key] = *own;
+    } else if (old != l.end()) {
+      merged[key] = *old;
+    } else {
+      merged.erase(key);
+    }
+  }
+  Json allowlist = Json::array();
+  std::vector<std::string> seen;
+  for (const Json* list : {&c, &l}) {
+    const auto entries = list->find("allowlist");
+    if (entries == list->end() || !entries->is_array()) continue;
+    for (const Json& entry : *entries) {
+      std::string key = PatternKey(entry);
+      if (key.empty()) continue;
+      if (mode == ReadMode::kOpenClaw2026_9) {
+        const auto arg = entry.is_object() ? entry.find("argPattern") : entry.end();
+        key += '\0';
+        if (entry.is_object() && arg != entry.end() && arg->is_string()) key += TrimJs(arg->get<std::string>());
+      }
+      if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+      seen.push_back(key);
+      allowlist.push_back(entry);
+    }
+  }
+  if (allowlist.empty()) {
+    merged.erase("allowlist");
+  } else {
+    merged["allowlist"] = std::move(allowlist);
+  }
+  return merged;
 }
 
 ApprovalsDocument ParseDocument(const Json& root, ReadMode mode, std::vector<SettingFinding>* findings) {
@@ -190,16 +290,48 @@ ApprovalsDocument ParseDocument(const Json& root, ReadMode mode, std::vector<Set
   if (const auto defaults = root.find("defaults"); defaults != root.end() && !defaults->is_null()) {
     document.defaults = ParseSettings(RequireObject(*defaults, "/defaults"), "/defaults", mode, findings);
   }
-  if (const auto agents = root.find("agents"); agents != root.end() && !agents->is_null()) {
-    RequireObject(*agents, "/agents");
+  if (const auto found = root.find("agents"); found != root.end() && !found->is_null()) {
+    RequireObject(*found, "/agents");
+    Json merged_agents;
+    const Json* agents = &*found;
+    const auto legacy = found->find("default");
+    if (legacy != found->end() && mode == ReadMode::kStrict) {
+      Fail("/agents/default", "both targets merge an agent named 'default' into 'main'; not accepted here");
+    }
+    if (legacy != found->end() && Truthy(*legacy)) {
+      // Both targets fold their legacy agent id into `main` before reading.
+      merged_agents = *found;
+      const auto main = found->find("main");
+      const bool has_main = main != found->end() && Truthy(*main);
+      merged_agents["main"] = has_main ? MergeLegacyAgent(*main, *legacy, mode) : *legacy;
+      merged_agents.erase("default");
+      // Anything the legacy agent adds to main is access main does not show.
+      const bool changes_main = !has_main || merged_agents["main"] != *main;
+      agents = &merged_agents;
+      findings->push_back({"agents", "default", legacy->dump(),
+                           "merged into agents.main, as " +
+                               std::string(mode == ReadMode::kOpenClaw2026_9 ? "openclaw-2026.9" : "clawdbot-2026.1") +
+                               " folds its legacy agent id" + (changes_main ? "; main's policy changes" : ""),
+                           changes_main});
+    }
     for (auto it = agents->begin(); it != agents->end(); ++it) {
       const std::string where = "/agents/" + it.key();
       AgentPolicy agent;
+      if (mode != ReadMode::kStrict && !it->is_object() && !it->is_null()) {
+        // Both targets read `.security`, `.allowlist`... of a string, number,
+        // boolean or array as undefined: an agent with nothing of its own.
+        findings->push_back({"agents", it.key(), it->dump(),
+                             "not an object: read as an agent with no settings and no allowlist", false});
+        document.agents.emplace(it.key(), std::move(agent));
+        continue;
+      }
       agent.settings = ParseSettings(RequireObject(it.value(), where), where, mode, findings);
       if (const auto list = it->find("allowlist"); list != it->end() && !list->is_null()) {
         if (!list->is_array()) Fail(where + "/allowlist", "expected an array, found " + Describe(*list));
         for (size_t i = 0; i < list->size(); ++i) {
-          agent.allowlist.push_back(ParseEntry((*list)[i], where + "/allowlist/" + std::to_string(i)));
+          auto entry =
+              ReadEntry((*list)[i], where + "/allowlist/" + std::to_string(i), "agents." + it.key(), mode, findings);
+          if (entry) agent.allowlist.push_back(std::move(*entry));
         }
       }
       document.agents.emplace(it.key(), std::move(agent));

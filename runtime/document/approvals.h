@@ -88,11 +88,12 @@ enum class ReadMode { kStrict, kOpenClaw2026_9, kClawdbot2026_1 };
 
 /// A setting the target reads in its own way.
 struct SettingFinding {
-  std::string scope;    // "defaults" or "agents.<id>"
-  std::string field;    // security, ask, askFallback, autoAllowSkills
+  std::string scope;    // "defaults" or "agents.<id>"; "agents" for a merged legacy agent
+  std::string field;    // security, ask, askFallback, autoAllowSkills; an agent id under
+                        // "agents"; "allowlist/<i>" for an entry that matches nothing
   std::string raw;      // the value as written (JSON)
   std::string reading;  // what the target makes of it
-  bool widens = false;  // set by the engine (AssessFindings)
+  bool widens = false;  // set by the engine (AssessFindings), or where a legacy agent is merged
 };
 
 /// The outcome of ParseApprovals: a document or a message saying what was

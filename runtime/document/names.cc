@@ -24,6 +24,7 @@ bool IsValidName(std::string_view name) {
 }
 
 bool IsValidAgentName(std::string_view name) {
+  if (name == "default") return false;
   return name == "*" || Matches(name, IsAlnum, [](char c) { return IsAlnum(c) || c == '_' || c == '.' || c == '-'; });
 }
 

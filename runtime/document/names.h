@@ -9,7 +9,8 @@ namespace clawgate {
 
 /// Environments, layers, regions: `[a-z0-9][a-z0-9_-]*`, at most 64 bytes.
 bool IsValidName(std::string_view name);
-/// Agent ids: `[A-Za-z0-9][A-Za-z0-9_.-]*` (at most 64 bytes), or `*`.
+/// Agent ids: `[A-Za-z0-9][A-Za-z0-9_.-]*` (at most 64 bytes), or `*`; never
+/// `default`, which both targets merge into `main` (their legacy agent id).
 bool IsValidAgentName(std::string_view name);
 /// Break-glass ids (tickets): `[A-Za-z0-9][A-Za-z0-9._-]*`, at most 64 bytes.
 bool IsValidTicket(std::string_view name);

@@ -69,6 +69,11 @@ void AssessFindings(const ApprovalsDocument& document, Target target, std::vecto
   for (const auto& [id, agent] : document.agents) agents.push_back(id);
   agents.emplace_back("");  // an agent the document does not name
   for (SettingFinding& finding : *findings) {
+    // Only settings are assessed here; agents and entries are judged where read.
+    if (finding.field != "security" && finding.field != "ask" && finding.field != "askFallback" &&
+        finding.field != "autoAllowSkills") {
+      continue;
+    }
     ApprovalsDocument intended = document;
     PolicySettings* settings = &intended.defaults;
     if (finding.scope != "defaults") settings = &intended.agents[finding.scope.substr(7)].settings;

@@ -15,17 +15,23 @@ const minSecurity = (a, b) => (order[a] <= order[b] ? a : b);
 for (const line of readFileSync(casesFile, "utf8").split("\n")) {
   if (!line) continue;
   const c = JSON.parse(line);
-  let agent;
+  let agent, allowlist;
   if (c.target === "openclaw-2026.9") {
     const stored = openclaw.normalizeExecApprovals(structuredClone(c.document));
     const resolved = openclaw.resolveExecApprovalsFromFile({
       file: stored, agentId: c.agent, overrides: { security: "full", ask: "off" } });
     agent = { ...resolved.agent, askFallback: minSecurity(resolved.agent.security, resolved.agent.askFallback) };
+    allowlist = resolved.allowlist;
   } else {
-    agent = clawdbot.resolveExecApprovalsFromFile({
+    const resolved = clawdbot.resolveExecApprovalsFromFile({
       file: structuredClone(c.document), agentId: c.agent, path: "/dev/null", socketPath: "/dev/null",
-      token: "" }).agent;
+      token: "" });
+    agent = resolved.agent;
+    allowlist = resolved.allowlist;
   }
   process.stdout.write(JSON.stringify({ id: c.id, security: agent.security, ask: agent.ask,
-    askFallback: agent.askFallback, autoAllowSkills: Boolean(agent.autoAllowSkills) }) + "\n");
+    askFallback: agent.askFallback, autoAllowSkills: Boolean(agent.autoAllowSkills),
+    // The entries that can match: a non-empty string pattern (matchAllowlist).
+    allowlist: allowlist.filter((e) => typeof e?.pattern === "string" && e.pattern.trim())
+      .map((e) => [e.pattern, e.argPattern ?? null]) }) + "\n");
 }

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Live-document conformance: documents whose settings are invalid,
-mis-cased, padded, empty or of the wrong type, resolved per agent by the real
-packages (resolve.mjs) and by clawgate (resolve_cases). Every field must
-agree. Usage: resolve.py NODE OPENCLAW_DIR CLAWDBOT_DIR RESOLVE_CASES"""
+mis-cased, padded, empty or of the wrong type, some with the legacy agent id
+`default` (merged into `main`), resolved per agent by the real packages
+(resolve.mjs) and by clawgate (resolve_cases). Every setting and the
+effective allowlist (pattern, argPattern) must agree. Usage: resolve.py NODE OPENCLAW_DIR CLAWDBOT_DIR RESOLVE_CASES"""
 import json
 import random
 import subprocess
@@ -15,22 +16,45 @@ SECURITY = ["deny", "allowlist", "full", "Allowlist", "FULL", " deny ", "allowli
             ["deny"], {}]
 ASK = ["off", "on-miss", "always", "On-Miss", " always", "never", "", 0, False, None]
 SKILLS = [True, False, "yes", "", 0, 1, None, []]
+PATTERNS = ["/bin/ls", "/BIN/LS", " /bin/ls ", "/usr/bin/git", "/usr/bin/Git", "/opt/homebrew/bin/*", "/bin/echo"]
+ARGS = [None, "^status$", " ^status$ ", "^log", "^STATUS$"]
 
 
-def settings():
+def entry():
+    if rng.random() < 0.1:
+        return rng.choice(PATTERNS)  # a plain-string entry
+    if rng.random() < 0.05:
+        return rng.choice(["", "  ", 5, [], {"pattern": ""}, {"pattern": " "}, {"argPattern": "^x$"}, {"pattern": None}])
+    out = {"pattern": rng.choice(PATTERNS)}
+    arg = rng.choice(ARGS)
+    if arg is not None:
+        out["argPattern"] = arg
+    return out
+
+
+def settings(allowlist=False):
     out = {}
     for key, pool in (("security", SECURITY), ("ask", ASK), ("askFallback", SECURITY), ("autoAllowSkills", SKILLS)):
         if rng.random() < 0.6:
             out[key] = rng.choice(pool)
+    if allowlist and rng.random() < 0.7:
+        out["allowlist"] = [entry() for _ in range(rng.randrange(0, 5))]
+    if allowlist and rng.random() < 0.1:
+        out["extra"] = "kept by openclaw, dropped by clawdbot"
     return out
 
 
 cases = []
 for _ in range(1500):
     document = {"version": 1, "defaults": settings(), "agents": {}}
+    for agent in ("main", "*", "default"):
+        if rng.random() < (0.3 if agent == "default" else 0.7):
+            document["agents"][agent] = settings(allowlist=True)
     for agent in ("main", "*"):
-        if rng.random() < 0.7:
-            document["agents"][agent] = settings()
+        if agent in document["agents"] and rng.random() < 0.05:
+            document["agents"][agent] = rng.choice([False, 0, "x", []])
+    if "default" in document["agents"] and rng.random() < 0.1:
+        document["agents"]["default"] = rng.choice([{}, False, 0, "x", []])
     for target in ("openclaw-2026.9", "clawdbot-2026.1"):
         for agent in ("main", "other"):
             cases.append({"id": len(cases), "target": target, "document": document, "agent": agent})

@@ -1,6 +1,7 @@
 // resolve_cases: clawgate's reading of a (possibly hand-edited) document and
 // the agent policy it resolves to, on JSON-line cases {id, target, document,
-// agent}; one line {id, security, ask, askFallback, autoAllowSkills} each.
+// agent}; one line {id, security, ask, askFallback, autoAllowSkills,
+// allowlist: [[pattern, argPattern|null]...]} each.
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -23,6 +24,10 @@ int main() {
       out["ask"] = std::string(clawgate::ToString(p.ask));
       out["askFallback"] = std::string(clawgate::ToString(p.ask_fallback));
       out["autoAllowSkills"] = p.auto_allow_skills;
+      out["allowlist"] = nlohmann::json::array();
+      for (const auto& e : p.allowlist) {
+        out["allowlist"].push_back({e.pattern, e.arg_pattern ? nlohmann::json(*e.arg_pattern) : nlohmann::json()});
+      }
     }
     std::cout << out.dump() << "\n";
   }
