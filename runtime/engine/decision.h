@@ -55,6 +55,9 @@ struct SegmentVerdict {
   std::optional<size_t> entry_index;
   /// Why it missed, when it did ("sudo is a blocked wrapper", ...).
   std::string note;
+  /// Reached through a shell wrapper's payload (`sh -c '…'`), which the
+  /// target cannot pin to an enforced command.
+  bool shell_payload = false;
   /// Set when the engine cannot tell whether this command is satisfied
   /// (an argPattern past its budget, a construct not reproduced): why.
   std::string unknown;

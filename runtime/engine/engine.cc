@@ -2,13 +2,14 @@
 
 #include "runtime/engine/clawdbot_2026_1.h"
 #include "runtime/engine/openclaw_2026_9.h"
+#include "runtime/engine/openclaw_2026_9_exec_tool.h"
 #include "runtime/engine/policy.h"
 
 namespace clawgate {
 
 Engine::Engine(const ApprovalsDocument& document, std::string_view agent, Target target, const FileSystem& fs,
                Platform platform)
-    : target_(target), policy_(ResolveAgentPolicy(document, agent, target)) {
+    : target_(target), policy_(ResolveAgentPolicy(document, agent, target)), fs_(fs) {
   if (target == Target::kOpenClaw2026_9) {
     evaluator_ = std::make_unique<OpenClawEvaluator>(policy_.allowlist, fs, platform);
   } else {
@@ -24,15 +25,14 @@ Evaluation Engine::Evaluate(std::string_view command, const ExecEnvironment& env
 
 namespace {
 
-// The target's decision once the allowlist evaluation is known; `satisfied`
-// is taken as given (Decide tries both answers when it is unknown).
-void Resolve(const EffectivePolicy& p, const Evaluation& ev, bool evaluation_satisfied, bool durable_possible,
-             DecisionResult* r) {
+// clawdbot-2026.1's decision once the allowlist evaluation is known (its
+// exec tool: requiresExecApproval, then askFallback; no durable approvals);
+// `satisfied` is taken as given (Decide tries both answers when it is unknown).
+void Resolve(const EffectivePolicy& p, const Evaluation& ev, bool evaluation_satisfied, DecisionResult* r) {
   const bool satisfied = p.security == Security::kAllowlist && ev.analysis_ok && evaluation_satisfied;
-  const bool durable = durable_possible && ev.analysis_ok && ev.durable;
   const bool miss = !ev.analysis_ok || !satisfied;
   const bool needs_prompt =
-      p.ask == Ask::kAlways || (!durable && p.ask == Ask::kOnMiss && p.security == Security::kAllowlist && miss);
+      p.ask == Ask::kAlways || (p.ask == Ask::kOnMiss && p.security == Security::kAllowlist && miss);
   const std::string miss_reason = !ev.analysis_ok ? "analysis failed: " + ev.failure : "allowlist miss";
   if (needs_prompt) {
     r->decision = Decision::kPrompt;
@@ -48,9 +48,9 @@ void Resolve(const EffectivePolicy& p, const Evaluation& ev, bool evaluation_sat
     r->reason = "security=full";
     return;
   }
-  if (satisfied || durable) {
+  if (satisfied) {
     r->decision = r->unattended_outcome = Decision::kAllow;
-    r->reason = satisfied ? "allowlist satisfied" : "durable host approval";
+    r->reason = "allowlist satisfied";
     return;
   }
   r->decision = r->unattended_outcome = Decision::kDeny;
@@ -67,15 +67,30 @@ DecisionResult Engine::Decide(std::string_view command, const ExecEnvironment& e
     r.reason = "security=deny";
     return r;
   }
+  if (target_ == Target::kOpenClaw2026_9 && command.empty()) {
+    r.decision = r.unattended_outcome = Decision::kDeny;
+    r.reason = "no command (the exec tool refuses it)";
+    return r;
+  }
   r.evaluation = Evaluate(command, env);
   const Evaluation& ev = r.evaluation;
-  const bool durable_possible = target_ == Target::kOpenClaw2026_9;
-  Resolve(policy_, ev, ev.satisfied, durable_possible, &r);
+  // openclaw-2026.9: the gateway's exec tool decides on top of the
+  // allowlist; clawdbot-2026.1 decides on the allowlist alone.
+  std::optional<ExecToolFacts> facts;
+  if (target_ == Target::kOpenClaw2026_9) facts = ExecToolFactsOf(command, ev, env, fs_);
+  const auto resolve = [&](bool satisfied, DecisionResult* out) {
+    if (facts) {
+      ResolveExecTool(policy_, ev, satisfied, *facts, out);
+    } else {
+      Resolve(policy_, ev, satisfied, out);
+    }
+  };
+  resolve(ev.satisfied, &r);
   if (ev.analysis_ok && !ev.unknown.empty()) {
     // The allowlist may or may not be satisfied: an answer only when both
     // readings lead to it.
     DecisionResult other = r;
-    Resolve(policy_, ev, true, durable_possible, &other);
+    resolve(true, &other);
     if (other.decision != r.decision) r.decision = Decision::kUnknown;
     if (other.unattended_outcome != r.unattended_outcome) r.unattended_outcome = Decision::kUnknown;
     if (r.decision == Decision::kUnknown || r.unattended_outcome == Decision::kUnknown) {

@@ -48,6 +48,7 @@ class Engine {
  private:
   Target target_;
   EffectivePolicy policy_;
+  const FileSystem& fs_;
   std::unique_ptr<Evaluator> evaluator_;
 };
 

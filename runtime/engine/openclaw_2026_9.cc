@@ -352,6 +352,7 @@ Evaluation OpenClawEvaluator::Evaluate(std::string_view command, const ExecEnvir
   bool missed = false;
   for (const Candidate& c : candidates) {
     SegmentVerdict v = JudgeSegment(c.argv, c.prompt_only, c.reason, env);
+    v.shell_payload = used_payload;
     if (v.satisfied_by == SatisfiedBy::kNone) ev.satisfied = false;
     if (v.satisfied_by == SatisfiedBy::kNone && v.unknown.empty()) missed = true;
     if (!v.unknown.empty() && ev.unknown.empty()) ev.unknown = v.unknown;

@@ -3,7 +3,10 @@
 
 Usage: compare.py TARGET CASES.jsonl REFERENCE.jsonl CLAWGATE.jsonl
 
-A case agrees when decision and unattended outcome are equal. There are no
+A case agrees when decision and unattended outcome are equal; for
+openclaw-2026.9, whose final outcome the exec-tool suite (exectool.py)
+compares, when the allowlist layer agrees (analysisOk, allowlistSatisfied).
+There are no
 accepted differences: a stricter answer is as wrong as a looser one, and an
 `unknown` (a construct clawgate does not reproduce, with the reason) is no
 answer either: it is listed by reason and fails the run. Exit 0 when every
@@ -35,15 +38,16 @@ def main():
             failures.append(f"case {case['id']} {case['command']!r}: missing or failed result "
                             f"(reference={r}, clawgate={o})")
             continue
-        if (r["decision"], r["outcome"]) == (o["decision"], o["outcome"]):
+        keys = ("analysisOk", "allowlistSatisfied") if target == "openclaw-2026.9" else ("decision", "outcome")
+        if all(r.get(k) == o.get(k) for k in keys):
             agreed += 1
             continue
-        if "unknown" in (o["decision"], o["outcome"]):
+        if "unknown" in [o.get(k) for k in keys]:
             unknown[o.get("reason", "")] += 1
             continue
         failures.append(f"{case['command']!r} allowlist={case['allowlist']} "
-                        f"reference={r['decision']}/{r['outcome']} clawgate={o['decision']}/{o['outcome']} "
-                        f"({o.get('reason', '')})")
+                        f"reference={'/'.join(str(r.get(k)) for k in keys)} "
+                        f"clawgate={'/'.join(str(o.get(k)) for k in keys)} ({o.get('reason', '')})")
     for failure in failures[:200]:
         print("FAIL", failure)
     for reason, count in unknown.most_common():

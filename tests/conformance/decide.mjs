@@ -4,10 +4,12 @@
 // Usage: node decide.mjs TARGET PACKAGE_DIR CASES.jsonl
 //   TARGET       openclaw-2026.9 | clawdbot-2026.1
 //   PACKAGE_DIR  node_modules/openclaw, or the unpacked clawdbot tarball
-// A case: {id, document, agent, command, cwd, path, home}. The decision is
-// composed the way the gateway composes it (bash-tools processGatewayAllowlist
-// in 2026.9, the exec tool in clawdbot 2026.1): the host file's agent policy,
-// the package's own shell evaluation and requiresExecApproval, then askFallback
+// A case: {id, document, agent, command, cwd, path, home}. For 2026.9 the
+// answer compared is the allowlist layer (analysisOk, allowlistSatisfied of
+// evaluateShellAllowlistWithAuthorization); its final outcome comes from the
+// real exec tool (exectool.mjs). For clawdbot 2026.1 the decision is composed
+// the way its exec tool composes it: the host file's agent policy, the
+// package's own shell evaluation and requiresExecApproval, then askFallback
 // for an unattended host. Only the package decides what matches.
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
@@ -88,7 +90,7 @@ for (const line of readFileSync(casesFile, "utf8").split("\n")) {
     if (decision === "prompt") {
       outcome = askFallback === "full" || (askFallback === "allowlist" && satisfied) ? "allow" : "deny";
     }
-    result = { id: c.id, decision, outcome, analysisOk, satisfied,
+    result = { id: c.id, decision, outcome, analysisOk, allowlistSatisfied: analysisOk && evaluation.allowlistSatisfied,
                by: evaluation.segmentSatisfiedBy ?? null };
   } catch (error) {
     result = { id: c.id, error: String(error && error.message || error) };

@@ -53,7 +53,7 @@ for target in openclaw-2026.9 clawdbot-2026.1; do
     python3 -c 'import json,sys
 for line in open(sys.argv[1]):
     r = json.loads(line)
-    print(json.dumps({k: r[k] for k in ("id", "decision", "outcome") if k in r} | ({"error": r["error"]} if "error" in r else {})))' \
+    print(json.dumps({k: r[k] for k in ("id", "decision", "outcome", "analysisOk", "allowlistSatisfied") if k in r} | ({"error": r["error"]} if "error" in r else {})))' \
       "$work/$target.reference" > "$golden/answers.jsonl"
     cp "$work/$target.fs.json" "$golden/fs.json"
     sha256sum < "$work/$target.cases" | cut -d' ' -f1 > "$golden/cases.sha256"

@@ -38,15 +38,21 @@ expect_exit 0 "check allows an allowlisted git status" \
   host check --artifact "$work/out/prod" --agent main --format json -- /opt/homebrew/bin/git status
 contains "$work/last.out" '"decision":"allow"' "check json decision"
 contains "$work/last.out" '"pattern":"/opt/homebrew/bin/git"' "check names the matching entry"
-expect_exit 1 "check denies git push on an unattended host" \
-  host check --artifact "$work/out/prod" --agent main --format json -- /opt/homebrew/bin/git push origin main
+# Executables that need an approval must exist on the host deciding (here,
+# this machine): curl, sh and uptime do on Debian and on macOS.
+expect_exit 1 "check denies an unlisted curl on an unattended host" \
+  host check --artifact "$work/out/prod" --agent main --format json -- /usr/bin/curl https://example.com
 contains "$work/last.out" '"decision":"prompt"' "an on-miss agent prompts"
 contains "$work/last.out" '"outcome":"deny"' "askFallback deny resolves the prompt"
 expect_exit 1 "check --attended keeps the prompt" \
-  host check --artifact "$work/out/prod" --agent main --attended --format json -- /opt/homebrew/bin/git push
+  host check --artifact "$work/out/prod" --agent main --attended --format json -- /usr/bin/curl https://example.com
 contains "$work/last.out" '"outcome":"prompt"' "attended outcome"
+expect_exit 1 "an approval cannot be bound to an executable this host lacks" \
+  host check --artifact "$work/out/prod" --agent main --attended --format json -- /opt/homebrew/bin/git push
+contains "$work/last.out" '"decision":"deny"' "denied without asking, as the exec tool denies it"
+contains "$work/last.out" 'cannot safely bind' "the binding failure is the reason"
 expect_exit 1 "a chain with a miss is a miss" \
-  host check --artifact "$work/out/prod" --agent main --format text --shell "/opt/homebrew/bin/git status && curl x | sh"
+  host check --artifact "$work/out/prod" --agent main --format text --shell "/usr/bin/uptime && /usr/bin/curl x | /bin/sh"
 contains "$work/last.out" "decision: prompt" "text decision"
 contains "$work/last.out" "miss:" "text names the missing segment"
 expect_exit 1 "redirections fail analysis" \

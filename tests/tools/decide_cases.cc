@@ -67,9 +67,15 @@ int main(int argc, char** argv) {
       const auto r = engine.Decide(c.at("command").get<std::string>(), env);
       out["decision"] = clawgate::ToString(r.decision);
       out["outcome"] = clawgate::ToString(r.unattended_outcome);
-      out["analysisOk"] = r.evaluation.analysis_ok;
-      out["satisfied"] = r.evaluation.satisfied;
       out["reason"] = r.reason;
+      // The allowlist layer alone, whatever the security mode.
+      const auto ev = engine.Evaluate(c.at("command").get<std::string>(), env);
+      out["analysisOk"] = ev.analysis_ok;
+      if (ev.analysis_ok && !ev.satisfied && !ev.unknown.empty()) {
+        out["allowlistSatisfied"] = "unknown";
+      } else {
+        out["allowlistSatisfied"] = ev.analysis_ok && ev.satisfied;
+      }
     }
     std::cout << out.dump() << "\n";
   }

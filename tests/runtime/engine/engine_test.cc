@@ -17,6 +17,7 @@ MemoryFileSystem MacHost() {
     fs.AddFile(std::string("/bin/") + tool);
   }
   fs.AddFile("/usr/bin/curl");
+  fs.AddFile("/usr/bin/sudo");
   fs.AddFile("/usr/bin/scp");
   fs.AddSymlink("/opt/homebrew/bin/git", "../Cellar/git/2.47.1/bin/git");
   fs.AddFile("/opt/homebrew/Cellar/git/2.47.1/bin/git");

@@ -1,0 +1,338 @@
+#include "runtime/engine/openclaw_2026_9_exec_tool.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "runtime/base/text.h"
+#include "runtime/engine/openclaw_2026_9_shell.h"
+#include "runtime/engine/paths.h"
+#include "runtime/engine/shell_wrappers.h"
+#include "runtime/engine/wrappers.h"
+
+namespace clawgate {
+namespace {
+
+constexpr char kExpansion[] = "shell expansion in enforced arguments";
+constexpr char kCannotBind[] = "SYSTEM_RUN_DENIED: approval cannot safely bind this command";
+
+bool IsQuote(char c) { return c == '"' || c == '\''; }
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// A word `NAME=...` before a command's executable.
+bool IsAssignmentWord(std::string_view command, size_t start) {
+  size_t i = start;
+  if (i >= command.size() || !(std::isalpha(static_cast<unsigned char>(command[i])) || command[i] == '_')) {
+    return false;
+  }
+  while (i < command.size() && (std::isalnum(static_cast<unsigned char>(command[i])) || command[i] == '_')) ++i;
+  return i < command.size() && command[i] == '=';
+}
+
+// Interpreters whose first operand is a script the approval binds.
+bool IsScriptInterpreter(const std::string& name) {
+  static const std::array<const char*, 13> kNames = {"sh",      "bash", "dash", "zsh",  "ksh", "python", "python2",
+                                                     "python3", "node", "ruby", "perl", "php", "bun"};
+  return std::any_of(kNames.begin(), kNames.end(), [&](const char* n) { return name == n; });
+}
+
+// Options after which an interpreter runs inline code or a module, not a
+// file: a short-option cluster with `c` for shells (`-lc`), `c` or `m` for
+// Python, `-e`/`-p`/`--eval`/`--print` for node, `-e`/`-E` for ruby and perl.
+bool IsInlineOption(const std::string& interpreter, const std::string& arg) {
+  const bool cluster = arg.size() > 1 && arg[0] == '-' && arg[1] != '-';
+  const auto has = [&](char c) { return cluster && arg.find(c) != std::string::npos; };
+  if (interpreter.rfind("python", 0) == 0) return has('c') || has('m');
+  if (interpreter == "node" || interpreter == "bun") {
+    return arg == "-e" || arg == "-p" || arg == "--eval" || arg == "--print";
+  }
+  if (interpreter == "ruby" || interpreter == "perl" || interpreter == "php")
+    return arg == "-e" || arg == "-E" || arg == "-r";
+  return has('c');  // POSIX shells
+}
+
+std::string ScriptOperandFailure(const Argv& argv, const ExecEnvironment& env, const FileSystem& fs) {
+  if (argv.empty()) return "";
+  const std::string interpreter = NormalizeExecutableToken(argv[0]);
+  if (!IsScriptInterpreter(interpreter)) return "";
+  for (size_t i = 1; i < argv.size(); ++i) {
+    const std::string& arg = argv[i];
+    if (arg == "--") continue;
+    if (!arg.empty() && arg[0] == '-') {
+      if (IsInlineOption(interpreter, arg)) return "";
+      continue;
+    }
+    const std::string path = arg[0] == '/' ? arg : env.cwd + "/" + arg;
+    if (fs.Lstat(path).type == FileType::kMissing)
+      return "SYSTEM_RUN_DENIED: approval requires an existing script operand";
+    return "";
+  }
+  return "";
+}
+
+// A shell started so that it reads startup files (-i, --rcfile, --init-file).
+bool LoadsShellStartupFiles(const Argv& argv) {
+  if (argv.empty() || !IsShellWrapperName(NormalizeExecutableToken(argv[0]))) return false;
+  for (size_t i = 1; i < argv.size(); ++i) {
+    const std::string& arg = argv[i];
+    if (arg == "--rcfile" || arg == "--init-file" || arg == "--interactive") return true;
+    if (arg.size() > 1 && arg[0] == '-' && arg[1] != '-' && arg.find('i') != std::string::npos) return true;
+    if (arg.empty() || arg[0] != '-') break;
+  }
+  return false;
+}
+
+std::string BindingFailure(const Evaluation& ev, const ExecToolFacts& facts, const ExecEnvironment& env,
+                           const FileSystem& fs) {
+  if (!ev.analysis_ok || ev.segments.empty() || facts.heredoc) return kCannotBind;
+  for (size_t i = 0; i < ev.segments.size(); ++i) {
+    const SegmentVerdict& s = ev.segments[i];
+    if (s.argv.empty()) return kCannotBind;
+    const std::string executable = Trim(s.argv[0]);
+    if (LoadsShellStartupFiles(s.argv)) return "SYSTEM_RUN_DENIED: approval cannot safely bind shell startup files";
+    // An explicit path is bound as typed, relative to the cwd (no `~`).
+    if (HasSeparator(executable) &&
+        fs.Lstat(executable[0] == '/' ? executable : env.cwd + "/" + executable).type == FileType::kMissing) {
+      return "SYSTEM_RUN_DENIED: approval cannot safely bind this interpreter/runtime command";
+    }
+    if (executable == "." || executable == "source") {
+      return "SYSTEM_RUN_DENIED: approval cannot safely bind shell source operands";
+    }
+    if ((executable == "cd" || executable == "pushd" || executable == "popd") && i + 1 < ev.segments.size()) {
+      return "SYSTEM_RUN_DENIED: approval cannot safely bind commands after cwd changes";
+    }
+    if (s.resolved_path.empty()) {
+      // Not judged far enough to resolve (a shell wrapper that only prompts):
+      // the executable after dispatch wrappers, as the binding resolves it.
+      const TrustPlan plan = ResolveTrustPlan(s.argv);
+      const std::string inner = plan.argv.empty() ? executable : Trim(plan.argv[0]);
+      if (!HasSeparator(inner) && !ResolveOpenClaw(inner, env, fs).path) {
+        return "SYSTEM_RUN_DENIED: approval requires a resolved executable";
+      }
+    }
+    std::string script = ScriptOperandFailure(s.argv, env, fs);
+    if (!script.empty()) return script;
+  }
+  return "";
+}
+
+}  // namespace
+
+bool MentionsSecurityAuditSuppressions(std::string_view text) {
+  const std::string s = Lower(text);
+  if (s.find("security.audit.suppressions") != std::string::npos) return true;
+  // /["']?security["']?[\s\S]{0,200}["']?audit["']?[\s\S]{0,200}["']?suppressions["']?/
+  // Between two words: up to 200 characters, one more for each optional
+  // quote that is really there.
+  const auto gap_ok = [&](size_t end_of_first, size_t start_of_second) {
+    if (start_of_second < end_of_first) return false;
+    size_t gap = start_of_second - end_of_first;
+    if (gap > 0 && IsQuote(s[end_of_first])) --gap;
+    if (gap > 0 && IsQuote(s[start_of_second - 1]) && start_of_second - 1 > end_of_first) --gap;
+    return gap <= 200;
+  };
+  for (size_t a = s.find("security"); a != std::string::npos; a = s.find("security", a + 1)) {
+    for (size_t b = s.find("audit", a + 8); b != std::string::npos; b = s.find("audit", b + 1)) {
+      if (b - (a + 8) > 202) break;
+      if (!gap_ok(a + 8, b)) continue;
+      for (size_t c = s.find("suppressions", b + 5); c != std::string::npos; c = s.find("suppressions", c + 1)) {
+        if (c - (b + 5) > 202) break;
+        if (gap_ok(b + 5, c)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool HasArgumentShellExpansion(std::string_view command) {
+  enum class Quote { kNone, kSingle, kDouble };
+  Quote quote = Quote::kNone;
+  bool escaped = false;
+  bool word_start = true;
+  // Where a command (and so its executable word) starts: the beginning and
+  // after each operator. Assignment words before it are skipped as well.
+  bool expect_command = true;
+  bool in_skipped_word = false;
+  for (size_t i = 0; i < command.size(); ++i) {
+    const char c = command[i];
+    if (escaped) {
+      escaped = false;
+      continue;
+    }
+    if (quote != Quote::kSingle && c == '\\') {
+      escaped = true;
+      word_start = false;
+      continue;
+    }
+    if (quote == Quote::kSingle) {
+      if (c == '\'') quote = Quote::kNone;
+      continue;
+    }
+    if (quote == Quote::kDouble) {
+      if (c == '"') quote = Quote::kNone;
+      continue;
+    }
+    if (c == '\'') {
+      quote = Quote::kSingle;
+      word_start = false;
+      continue;
+    }
+    if (c == '"') {
+      quote = Quote::kDouble;
+      word_start = false;
+      continue;
+    }
+    if (IsSpace(c) || c == ';' || c == '&' || c == '|' || c == '(' || c == ')') {
+      if (in_skipped_word) in_skipped_word = false;
+      if (c == '\n' || c == ';' || c == '&' || c == '|' || c == '(' || c == ')') expect_command = true;
+      word_start = true;
+      continue;
+    }
+    if (word_start && expect_command) {
+      // The first word of a command: an assignment keeps the command ahead.
+      expect_command = IsAssignmentWord(command, i);
+      in_skipped_word = true;
+    }
+    if (!in_skipped_word) {
+      if (c == '~' && word_start) return true;
+      if (c == '{' || c == '*' || c == '?' || c == '[') return true;
+    }
+    word_start = false;
+  }
+  return false;
+}
+
+ExecToolFacts ExecToolFactsOf(std::string_view command, const Evaluation& ev, const ExecEnvironment& env,
+                              const FileSystem& fs) {
+  ExecToolFacts facts;
+  for (const SegmentVerdict& s : ev.segments) {
+    for (const std::string& token : s.argv) {
+      if (token.rfind("<<", 0) == 0) facts.heredoc = true;
+    }
+  }
+  facts.audit_suppression = MentionsSecurityAuditSuppressions(command);
+  if (!ev.analysis_ok) {
+    facts.plan_failed = true;
+    facts.plan_failure = "authorization plan unavailable";
+  } else {
+    // exec-authorization-render, enforced mode: expansion in any candidate's
+    // arguments, then a candidate reached through a shell wrapper's payload
+    // (unless a safe builtin satisfied it).
+    bool payload_expansion = false;
+    const bool via_payload =
+        std::any_of(ev.segments.begin(), ev.segments.end(), [](const SegmentVerdict& s) { return s.shell_payload; });
+    if (via_payload) {
+      const ShellAnalysis outer = ParsePosixShell(command);
+      if (outer.ok && outer.steps.size() == 1) {
+        if (auto payload = PosixInlineCommand(outer.steps[0].argv))
+          payload_expansion = HasArgumentShellExpansion(*payload);
+      }
+    }
+    for (const SegmentVerdict& s : ev.segments) {
+      if (s.shell_payload ? payload_expansion : HasArgumentShellExpansion(command)) {
+        facts.plan_failed = true;
+        facts.plan_failure = kExpansion;
+        break;
+      }
+      if (s.satisfied_by == SatisfiedBy::kSafeBuiltins) continue;
+      if (s.shell_payload) {
+        facts.plan_failed = true;
+        facts.plan_failure = "shell quoting required in wrapper payload";
+        break;
+      }
+    }
+  }
+  facts.binding_failure = BindingFailure(ev, facts, env, fs);
+  if (facts.binding_failure.empty()) {
+    // A shell payload is bound through the interpreter's own rules
+    // (requiresStableInterpreterApprovalBindingWithShellCommand): reproduced
+    // only for plain commands whose executables are bare names on the PATH.
+    const ShellAnalysis outer = ParsePosixShell(command);
+    for (const ShellStep& step : outer.ok ? outer.steps : std::vector<ShellStep>{}) {
+      const auto call = FindShellWrapperCall(step.argv);
+      if (!call) continue;
+      const ShellAnalysis inner = ParsePosixShell(call->payload);
+      bool plain = inner.ok && !inner.steps.empty() && call->argv == step.argv && !HasSeparator(step.argv[0]) &&
+                   call->payload.find_first_of("<>") == std::string::npos;
+      for (const ShellStep& s : plain ? inner.steps : std::vector<ShellStep>{}) {
+        if (s.argv.empty() || HasSeparator(s.argv[0]) || !ResolveOpenClaw(Trim(s.argv[0]), env, fs).path) plain = false;
+      }
+      if (!plain) facts.binding_unknown = "whether OpenClaw can bind an approval to this shell payload";
+    }
+  }
+  return facts;
+}
+
+void ResolveExecTool(const EffectivePolicy& p, const Evaluation& ev, bool satisfied, const ExecToolFacts& facts,
+                     DecisionResult* r) {
+  const Security sec = p.security;
+  const Security fallback = p.ask_fallback;  // min(security, askFallback)
+  const bool raw = ev.analysis_ok && satisfied;
+  const bool allow_satisfied = sec == Security::kAllowlist && raw;
+  const bool durable = ev.analysis_ok && ev.durable;
+  const bool plan_ok =
+      (sec == Security::kAllowlist || fallback == Security::kAllowlist) && ev.analysis_ok && !facts.plan_failed;
+  const bool plan_approval = allow_satisfied && facts.plan_failed;
+  const bool heredoc_approval = facts.heredoc && allow_satisfied;
+  const bool audit = facts.audit_suppression && !(sec == Security::kFull && p.ask == Ask::kOff);
+  const bool base =
+      p.ask == Ask::kAlways || (!durable && p.ask == Ask::kOnMiss && sec == Security::kAllowlist && !allow_satisfied);
+  const std::string miss = !ev.analysis_ok ? "analysis failed: " + ev.failure : "allowlist miss";
+  if (!(base || plan_approval || heredoc_approval || audit)) {
+    if (sec == Security::kFull || allow_satisfied || durable) {
+      r->decision = r->unattended_outcome = Decision::kAllow;
+      r->reason = sec == Security::kFull ? "security=full"
+                  : allow_satisfied      ? "allowlist satisfied"
+                                         : "durable host approval";
+    } else {
+      r->decision = r->unattended_outcome = Decision::kDeny;
+      r->reason = "ask=off and " + miss;
+    }
+    return;
+  }
+  std::string why = p.ask == Ask::kAlways ? "ask=always"
+                    : base                ? "ask=on-miss and " + miss
+                    : plan_approval       ? "no enforced command (" + facts.plan_failure + ")"
+                    : heredoc_approval    ? "heredoc"
+                                          : "mentions the security audit's suppressions";
+  if (plan_approval && facts.plan_failure == kExpansion && p.ask == Ask::kOff && fallback == Security::kDeny) {
+    r->decision = r->unattended_outcome = Decision::kDeny;
+    r->reason = "ask-fallback-deny: execution-plan-miss (" + facts.plan_failure + ")";
+    return;
+  }
+  if (!facts.binding_failure.empty()) {
+    r->decision = r->unattended_outcome = Decision::kDeny;
+    r->reason = why + ", but " + facts.binding_failure.substr(facts.binding_failure.find(':') + 2);
+    return;
+  }
+  if (!facts.binding_unknown.empty()) {
+    r->decision = r->unattended_outcome = Decision::kUnknown;
+    r->reason = "unknown: " + why + ", and " + facts.binding_unknown;
+    return;
+  }
+  r->decision = Decision::kPrompt;
+  bool approved = false;
+  std::string settled;
+  if (fallback == Security::kFull) {
+    approved = true;
+  } else if (fallback == Security::kDeny) {
+    settled = "approval-timeout";
+  } else if (!raw) {
+    settled = "approval-timeout: allowlist-miss";
+  } else if (!plan_ok) {
+    settled = "approval-timeout: execution-plan-miss";
+  } else {
+    approved = true;
+  }
+  const bool needs_human =
+      plan_approval || heredoc_approval || (facts.heredoc && fallback == Security::kAllowlist && raw) || audit;
+  if (approved && needs_human) {
+    approved = false;
+    settled = "approval-timeout (a fallback cannot release what needs a human)";
+  }
+  r->unattended_outcome = approved ? Decision::kAllow : Decision::kDeny;
+  r->reason = why + ", askFallback=" + std::string(ToString(p.ask_fallback)) + (settled.empty() ? "" : ": " + settled);
+}
+
+}  // namespace clawgate

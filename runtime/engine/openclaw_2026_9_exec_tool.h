@@ -1,0 +1,60 @@
+// openclaw-2026.9's final outcome: what the gateway's exec tool
+// (processGatewayAllowlist in the package's bash-tools chunk) does once the
+// allowlist evaluation is known, on a host where nobody answers an approval.
+//
+// On top of the allowlist, that layer
+//  - needs approval for a satisfied command it cannot pin to an enforced
+//    command (exec-authorization-render: a shell-wrapper payload, unquoted
+//    `~ { * ? [` in arguments), for heredocs, and for commands that mention
+//    the security audit's suppressions;
+//  - denies, without asking, whatever needs approval but cannot be bound to
+//    what would run (system-run-approval-binding: no analysis, heredocs, an
+//    executable that does not resolve, `.`/`source`, commands after a cwd
+//    change, an interpreter whose script does not exist);
+//  - settles an unanswered approval through askFallback, where `allowlist`
+//    re-checks the allowlist (whatever the security mode) and needs the
+//    enforced command, and never lets a fallback release what needed a human.
+// See docs/host-runtime.md for the layers and what is host state.
+#ifndef CLAWGATE_RUNTIME_ENGINE_OPENCLAW_2026_9_EXEC_TOOL_H_
+#define CLAWGATE_RUNTIME_ENGINE_OPENCLAW_2026_9_EXEC_TOOL_H_
+
+#include <string>
+#include <string_view>
+
+#include "runtime/base/file_system.h"
+#include "runtime/engine/decision.h"
+
+namespace clawgate {
+
+/// What the exec tool needs to know about one command beyond the allowlist.
+struct ExecToolFacts {
+  bool heredoc = false;
+  /// The enforced command cannot be built; plan_failure says why.
+  bool plan_failed = false;
+  std::string plan_failure;
+  bool audit_suppression = false;
+  /// Non-empty when an approval could not be bound (the tool then denies).
+  std::string binding_failure;
+  /// Non-empty when whether it can be bound is not reproduced here (a shell
+  /// payload beyond one plain command): the answer is then unknown.
+  std::string binding_unknown;
+};
+
+/// textMentionsSecurityAuditSuppressions.
+bool MentionsSecurityAuditSuppressions(std::string_view text);
+/// hasUnquotedShellExpansionSource over a command's arguments: an unquoted
+/// `~` starting a word, or `{ * ? [`, outside every command's executable.
+bool HasArgumentShellExpansion(std::string_view command);
+
+ExecToolFacts ExecToolFactsOf(std::string_view command, const Evaluation& ev, const ExecEnvironment& env,
+                              const FileSystem& fs);
+
+/// The decision and unattended outcome of the exec tool. `satisfied` is the
+/// allowlist evaluation's answer (taken as given: Decide tries both when the
+/// evaluation is unknown); the policy's askFallback is already clamped.
+void ResolveExecTool(const EffectivePolicy& policy, const Evaluation& ev, bool satisfied, const ExecToolFacts& facts,
+                     DecisionResult* r);
+
+}  // namespace clawgate
+
+#endif  // CLAWGATE_RUNTIME_ENGINE_OPENCLAW_2026_9_EXEC_TOOL_H_
