@@ -1,5 +1,7 @@
 #include "runtime/engine/paths.h"
 
+#include <algorithm>
+
 #include "runtime/base/text.h"
 
 namespace clawgate {
@@ -44,6 +46,27 @@ std::string NormalizeExecutableToken(std::string_view token) {
     }
   }
   return base;
+}
+
+std::string GatewayPath(std::string_view login_path, std::string_view request_path) {
+  std::vector<std::string> entries;
+  bool any_login = false;
+  for (std::string_view list : {login_path, request_path}) {
+    size_t start = 0;
+    while (start <= list.size()) {
+      const size_t end = std::min(list.find(':', start), list.size());
+      std::string entry = Trim(list.substr(start, end - start));
+      if (!entry.empty() && std::find(entries.begin(), entries.end(), entry) == entries.end()) {
+        if (list.data() == login_path.data()) any_login = true;
+        entries.push_back(std::move(entry));
+      }
+      start = end + 1;
+    }
+  }
+  if (!any_login) return std::string(request_path);
+  std::string out;
+  for (const std::string& entry : entries) out += (out.empty() ? "" : ":") + entry;
+  return out;
 }
 
 Resolution ResolveOpenClaw(std::string_view raw, const ExecEnvironment& env, const FileSystem& fs) {

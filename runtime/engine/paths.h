@@ -30,6 +30,11 @@ struct Resolution {
   std::string name;                 // basename of path, or raw
 };
 
+/// openclaw-2026.9 on a gateway host: the login shell's PATH in front of the
+/// request's (mergePathPrepend: entries trimmed, empty ones dropped, the
+/// first of duplicates kept). An empty login PATH leaves the request's as is.
+std::string GatewayPath(std::string_view login_path, std::string_view request_path);
+
 /// openclaw-2026.9: resolves `raw` for a request in `env`.
 Resolution ResolveOpenClaw(std::string_view raw, const ExecEnvironment& env, const FileSystem& fs);
 

@@ -12,6 +12,7 @@
 #include "runtime/base/file_system.h"
 #include "runtime/document/artifact.h"
 #include "runtime/engine/engine.h"
+#include "runtime/engine/paths.h"
 #include "runtime/engine/policy.h"
 #include "runtime/engine/shell_quote.h"
 #include "runtime/host/commands.h"
@@ -31,6 +32,12 @@ struct Subject {
   /// Settings the target reads in its own way (a bare, possibly live document).
   std::vector<SettingFinding> findings;
 };
+
+// The PATH the target resolves with: on an openclaw-2026.9 gateway the login
+// shell's in front of the request's.
+std::string EffectivePath(const Subject& subject, const CheckRequest& request) {
+  return subject.target == Target::kOpenClaw2026_9 ? GatewayPath(request.login_path, request.path) : request.path;
+}
 
 std::string FindingText(const SettingFinding& f) {
   return std::string(f.widens ? "critical" : "warning") + ": " + f.scope + "." + f.field + " = " + f.raw + ": " +
@@ -105,6 +112,7 @@ std::string RenderJson(const std::string& command, const CheckRequest& request, 
   out["outcome"] = ToString(outcome);
   out["unattended"] = subject.unattended;
   out["reason"] = d.reason;
+  out["path"] = EffectivePath(subject, request);
   out["policy"] = {{"security", ToString(d.policy.security)},
                    {"ask", ToString(d.policy.ask)},
                    {"askFallback", ToString(d.policy.ask_fallback)}};
@@ -182,7 +190,8 @@ CommandResult RunCheck(const HostOptions& options, const CheckRequest& request) 
   if (auto failure = LoadSubject(options, request, &subject)) return *failure;
   const std::string command = request.shell ? *request.shell : QuoteArgv(request.argv);
   const Engine engine(subject.document, request.agent, subject.target, RealFileSystem());
-  const DecisionResult d = engine.Decide(command, ExecEnvironment{request.path, options.home, request.cwd});
+  const DecisionResult d =
+      engine.Decide(command, ExecEnvironment{EffectivePath(subject, request), options.home, request.cwd});
   const Decision outcome = subject.unattended ? d.unattended_outcome : d.decision;
   CommandResult r;
   r.exit_code = outcome == Decision::kAllow ? ExitCode::kOk : ExitCode::kFinding;
@@ -200,16 +209,21 @@ void AddCheckCommand(cli::Program& program) {
   auto target = std::make_shared<std::string>();
   auto shell = std::make_shared<std::string>();
   auto cwd = std::make_shared<std::string>();
+  auto path = std::make_shared<std::string>();
+  auto login_path = std::make_shared<std::string>();
   command->add_option("--env", *env, "the pinned environment to decide against");
   command->add_option("--agent", request->agent, "agent id")->required();
   command->add_option("--cwd", *cwd, "working directory of the command (default: the current one)");
   command->add_option("--artifact", *artifact, "an out/<env> folder or a bare exec-approvals.json");
   command->add_option("--target", *target, "target of a bare exec-approvals.json (default: openclaw-2026.9)");
+  command->add_option("--path", *path, "the request's PATH (default: this process's PATH)");
+  command->add_option("--login-path", *login_path,
+                      "the login shell's PATH, which an openclaw-2026.9 gateway puts in front of the request's");
   command->add_flag("--attended", request->attended, "someone answers prompts (askFallback does not apply)");
   command->add_option("--shell", *shell, "a shell command string, split as the target splits it");
   command->add_option("ARGV", request->argv, "the command's argv (after --)");
   flags->AddTo(command, {OutputFormat::kText, OutputFormat::kJson});
-  program.OnRun(command, [flags, request, env, artifact, target, shell, cwd] {
+  program.OnRun(command, [flags, request, env, artifact, target, shell, cwd, path, login_path] {
     std::string error;
     const auto options = flags->Resolve(&error);
     if (!options) return Failure(ExitCode::kUsage, kHostProgram, error);
@@ -223,8 +237,9 @@ void AddCheckCommand(cli::Program& program) {
     if (!r.shell && r.argv.empty())
       return Failure(ExitCode::kUsage, kHostProgram, "check needs --shell CMD or -- ARGV...");
     r.cwd = cwd->empty() ? CurrentDir() : *cwd;
-    const char* path = std::getenv("PATH");
-    r.path = path != nullptr && *path != '\0' ? path : "/usr/bin:/bin";
+    const char* process_path = std::getenv("PATH");
+    r.path = !path->empty() ? *path : process_path != nullptr && *process_path != '\0' ? process_path : "/usr/bin:/bin";
+    r.login_path = *login_path;
     return RunCheck(*options, r);
   });
 }

@@ -51,7 +51,8 @@ struct CheckRequest {
   std::optional<std::string> target;  // for a bare exec-approvals.json
   bool attended = false;
   std::string cwd;
-  std::string path;  // PATH of the checking process
+  std::string path;        // the request's PATH (default: the checking process's)
+  std::string login_path;  // a gateway's login-shell PATH, put in front (openclaw-2026.9)
   std::optional<std::string> shell;
   std::vector<std::string> argv;
 };

@@ -58,6 +58,21 @@ contains "$work/last.out" "miss:" "text names the missing segment"
 expect_exit 1 "redirections fail analysis" \
   host check --artifact "$work/out/prod/exec-approvals.json" --agent main --format json --shell "/opt/homebrew/bin/git status > x"
 contains "$work/last.out" '"analysis_failure":"redirection"' "analysis failure reason"
+# A gateway resolves with the login shell's PATH in front of the request's.
+mkdir -p "$work/login/bin" "$work/request/bin"
+printf '#!/bin/sh\n' > "$work/login/bin/tool"
+cp "$work/login/bin/tool" "$work/request/bin/tool"
+chmod 755 "$work/login/bin/tool" "$work/request/bin/tool"
+cat > "$work/gateway.json" <<JSON
+{"version": 1, "defaults": {"security": "allowlist", "ask": "off", "askFallback": "deny"},
+ "agents": {"main": {"allowlist": [{"pattern": "$work/login/bin/tool"}]}}}
+JSON
+expect_exit 1 "the request's PATH alone resolves tool elsewhere" \
+  host check --artifact "$work/gateway.json" --agent main --path "$work/request/bin" --format json -- tool
+expect_exit 0 "--login-path goes in front, as on a gateway host" \
+  host check --artifact "$work/gateway.json" --agent main --path "$work/request/bin" \
+  --login-path "$work/login/bin" --format json -- tool
+contains "$work/last.out" "\"path\":\"$work/login/bin:$work/request/bin\"" "check reports the PATH it used"
 # An argPattern that backtracks catastrophically: unknown, promptly, exit 1.
 cat > "$work/runaway.json" <<'JSON'
 {"version": 1, "defaults": {"security": "allowlist", "ask": "off", "askFallback": "deny"},

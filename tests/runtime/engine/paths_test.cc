@@ -52,5 +52,12 @@ TEST(NormalizeExecutableToken, ComparesBasenamesAsTheTargetDoes) {
   EXPECT_EQ(NormalizeExecutableToken("C:\\Tools\\pwsh.exe"), "pwsh");
 }
 
+TEST(GatewayPath, PutsTheLoginShellsPathInFrontWithoutDuplicates) {
+  EXPECT_EQ(GatewayPath("/opt/homebrew/bin: /usr/bin", "/usr/bin:/bin::/opt/homebrew/bin"),
+            "/opt/homebrew/bin:/usr/bin:/bin");
+  EXPECT_EQ(GatewayPath("", "/usr/bin::/bin"), "/usr/bin::/bin");  // no login PATH: untouched
+  EXPECT_EQ(GatewayPath(" : ", "/usr/bin"), "/usr/bin");
+}
+
 }  // namespace
 }  // namespace clawgate
