@@ -1,5 +1,6 @@
 // clawgate: compile, check and review OpenClaw exec-approvals policy.
 #include "compiler/commands/compile.h"
+#include "compiler/commands/explain.h"
 #include "runtime/base/cli.h"
 #include "runtime/base/version.h"
 
@@ -9,6 +10,7 @@ int main(int argc, char** argv) {
                                    "clawgate: policy-as-code compiler and CI verifier for OpenClaw exec approvals",
                                    clawgate::kVersion);
     clawgate::AddCompileCommand(program);
+    clawgate::AddExplainCommand(program);
     return program.Main(argc, argv);
   });
 }

@@ -44,6 +44,8 @@ enum class DiagnosticCode {
   kSourceControl,       // CG026
   kBidiControl,         // CG027
   kSourceTooLarge,      // CG028
+  kUnknownHostProfile,  // CG029
+  kInvalidHostProfile,  // CG030
   // The rule language (CG1xx).
   kEmptyRule,            // CG100
   kBraces,               // CG101

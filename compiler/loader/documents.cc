@@ -1,8 +1,10 @@
 #include "compiler/loader/documents.h"
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 
+#include "runtime/base/text.h"
 #include "runtime/document/manifest.h"
 #include "runtime/document/names.h"
 
@@ -227,8 +229,8 @@ std::optional<LayerSource> LoadLayer(FileLoader& f, const YAML::Node& root) {
 
 std::optional<EnvironmentSource> LoadEnvironment(FileLoader& f, const YAML::Node& root) {
   std::map<std::string, YAML::Node> map;
-  const std::vector<std::string> keys = {"environment", "revision", "unattended", "ephemeral",
-                                         "state_dir",   "layers",   "defaults",   "agents"};
+  const std::vector<std::string> keys = {"environment", "revision", "unattended", "ephemeral", "state_dir",
+                                         "host",        "layers",   "defaults",   "agents"};
   if (!f.Map(root, keys, "environment file", &map)) return std::nullopt;
   EnvironmentSource env;
   env.relative_file = f.file().relative_name;
@@ -262,6 +264,9 @@ std::optional<EnvironmentSource> LoadEnvironment(FileLoader& f, const YAML::Node
       }
       env.state_dir = std::move(*value);
     }
+  }
+  if (map.count("host")) {
+    if (auto host = f.Name(map["host"], "host")) env.host = std::move(*host);
   }
   if (map.count("layers")) {
     if (auto layers = f.StringList(map["layers"], "layers")) env.layers = std::move(*layers);
@@ -426,6 +431,130 @@ void LoadTests(FileLoader& f, const YAML::Node& root, std::vector<PolicyTestSour
     }
     if (ok) tests->push_back(std::move(test));
   }
+}
+
+namespace {
+
+// An absolute path without empty, `.` or `..` components, NUL or newline.
+bool IsCleanAbsolutePath(const std::string& path) {
+  if (path.empty() || path[0] != '/' || path.find_first_of(std::string("\0\n\r", 3)) != std::string::npos) {
+    return false;
+  }
+  if (path.size() > 1 && path.back() == '/') return false;
+  size_t start = 1;
+  while (start <= path.size()) {
+    const size_t end = std::min(path.find('/', start), path.size());
+    const std::string part = path.substr(start, end - start);
+    if (path.size() > 1 && (part.empty() || part == "." || part == "..")) return false;
+    start = end + 1;
+  }
+  return true;
+}
+
+std::optional<std::vector<std::string>> PathList(FileLoader& f, const YAML::Node& node, const std::string& key) {
+  auto list = f.StringList(node, key, true);
+  if (!list) return std::nullopt;
+  std::vector<std::string> out;
+  bool ok = true;
+  for (const auto& dir : *list) {
+    if (!IsCleanAbsolutePath(dir.value)) {
+      f.sink().Error(DiagnosticCode::kInvalidHostProfile, dir.location,
+                     key + " entry '" + dir.value + "' is not a clean absolute path");
+      ok = false;
+    }
+    out.push_back(dir.value);
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+}  // namespace
+
+std::optional<HostProfileSource> LoadHostProfile(FileLoader& f, const YAML::Node& root) {
+  std::map<std::string, YAML::Node> map;
+  const std::string what = "host profile";
+  if (!f.Map(root, {"host_profile", "platform", "home", "path", "login_path", "executables"}, what, &map)) {
+    return std::nullopt;
+  }
+  HostProfileSource host;
+  host.relative_file = f.file().relative_name;
+  bool ok = true;
+  if (const YAML::Node* name = f.Require(map, root, "host_profile", what)) {
+    if (auto value = f.Name(*name, "host_profile")) {
+      ok = f.CheckMatchesFile(*value, "host profile") && ok;
+      host.name = *value;
+      host.profile.name = value->value;
+    } else {
+      ok = false;
+    }
+  } else {
+    ok = false;
+  }
+  if (const YAML::Node* node = f.Require(map, root, "platform", what)) {
+    if (auto value = f.String(*node, "platform")) {
+      const auto platform = ParsePlatform(value->value);
+      if (!platform) {
+        f.sink().Error(DiagnosticCode::kInvalidHostProfile, value->location,
+                       "platform '" + value->value + "' is not one of darwin, linux");
+        ok = false;
+      } else {
+        host.profile.platform = *platform;
+      }
+    } else {
+      ok = false;
+    }
+  } else {
+    ok = false;
+  }
+  if (const YAML::Node* node = f.Require(map, root, "home", what)) {
+    if (auto value = f.String(*node, "home"); value && IsCleanAbsolutePath(value->value)) {
+      host.profile.home = value->value;
+    } else {
+      if (value)
+        f.sink().Error(DiagnosticCode::kInvalidHostProfile, value->location, "home is not a clean absolute path");
+      ok = false;
+    }
+  } else {
+    ok = false;
+  }
+  if (const YAML::Node* node = f.Require(map, root, "path", what)) {
+    if (auto list = PathList(f, *node, "path")) {
+      host.profile.path = std::move(*list);
+    } else {
+      ok = false;
+    }
+  } else {
+    ok = false;
+  }
+  if (map.count("login_path")) {
+    if (auto list = PathList(f, map["login_path"], "login_path")) {
+      host.profile.login_path = std::move(*list);
+    } else {
+      ok = false;
+    }
+  }
+  if (map.count("executables")) {
+    if (auto lines = f.StringList(map["executables"], "executables", true)) {
+      for (const auto& line : *lines) {
+        // `PATH` or `PATH -> TARGET` (a symlink, its target as stored).
+        const size_t arrow = line.value.find(" -> ");
+        HostExecutable e;
+        e.path = Trim(line.value.substr(0, arrow));
+        if (arrow != std::string::npos) e.link_target = Trim(line.value.substr(arrow + 4));
+        if (!IsCleanAbsolutePath(e.path) || (e.link_target && e.link_target->empty())) {
+          f.sink().Error(DiagnosticCode::kInvalidHostProfile, line.location,
+                         "executable '" + line.value + "' is not 'ABSOLUTE_PATH' or 'ABSOLUTE_PATH -> TARGET'");
+          ok = false;
+          continue;
+        }
+        host.profile.executables.push_back(std::move(e));
+      }
+    } else {
+      ok = false;
+    }
+  }
+  if (!ok) return std::nullopt;
+  return host;
 }
 
 }  // namespace clawgate::loader

@@ -16,6 +16,7 @@ void LoadProject(FileLoader& f, const YAML::Node& root, ProjectSource* project);
 std::optional<LayerSource> LoadLayer(FileLoader& f, const YAML::Node& root);
 std::optional<EnvironmentSource> LoadEnvironment(FileLoader& f, const YAML::Node& root);
 std::optional<BreakGlassSource> LoadBreakGlass(FileLoader& f, const YAML::Node& root);
+std::optional<HostProfileSource> LoadHostProfile(FileLoader& f, const YAML::Node& root);
 void LoadTests(FileLoader& f, const YAML::Node& root, std::vector<PolicyTestSource>* tests);
 
 }  // namespace clawgate::loader

@@ -9,6 +9,7 @@ namespace clawgate {
 using loader::FileLoader;
 using loader::LoadBreakGlass;
 using loader::LoadEnvironment;
+using loader::LoadHostProfile;
 using loader::LoadLayer;
 using loader::LoadProject;
 using loader::LoadTests;
@@ -56,7 +57,7 @@ std::optional<PolicySources> LoadPolicySources(const SourceReader& reader, Diagn
     FileLoader f(loaded->first, sink);
     LoadProject(f, loaded->second, &sources.project);
   }
-  for (const char* dir : {"layers", "environments", "break-glass", "tests"}) {
+  for (const char* dir : {"layers", "environments", "break-glass", "hosts", "tests"}) {
     for (const std::string& stray : reader.List(dir, ".yml")) {
       sink.Error(DiagnosticCode::kYmlExtension, {reader.DisplayName(stray), 0, 0},
                  "policy files must end in '.yaml'; this file is not read");
@@ -78,6 +79,11 @@ std::optional<PolicySources> LoadPolicySources(const SourceReader& reader, Diagn
           sources.unloadable.insert(relative);
       } else if (kind == "break-glass") {
         if (auto bg = LoadBreakGlass(f, loaded->second)) sources.break_glass.push_back(std::move(*bg));
+      } else if (kind == "hosts") {
+        if (auto host = LoadHostProfile(f, loaded->second))
+          sources.hosts.push_back(std::move(*host));
+        else
+          sources.unloadable.insert(relative);
       } else {
         LoadTests(f, loaded->second, &sources.tests);
       }

@@ -12,6 +12,7 @@
 #include "runtime/document/approvals.h"
 #include "runtime/document/manifest.h"
 #include "runtime/document/target.h"
+#include "runtime/engine/host_profile.h"
 
 namespace clawgate {
 
@@ -49,6 +50,9 @@ struct CompiledEnvironment {
   PolicySettings defaults;
   std::vector<CompiledAgent> agents;          // Sorted by name.
   std::vector<BreakGlassStatus> break_glass;  // Sorted by id.
+  /// What CI decides against: the profile `host:` names, or the built-in
+  /// stock macOS host plus every absolute path the policy names.
+  HostProfile host;
 };
 
 struct CompiledPolicy {

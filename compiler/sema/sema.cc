@@ -298,7 +298,32 @@ class Analyzer {
         }
       }
     }
+    out.host = HostOf(env, out);
     return out;
+  }
+
+  HostProfile HostOf(const EnvironmentSource& env, const CompiledEnvironment& out) {
+    if (env.host) {
+      for (const HostProfileSource& host : sources_.hosts) {
+        if (host.name.value == env.host->value) return host.profile;
+      }
+      if (!sources_.unloadable.count("hosts/" + env.host->value + ".yaml")) {
+        std::vector<std::string> names;
+        for (const HostProfileSource& host : sources_.hosts) names.push_back(host.name.value);
+        sink_.Error(
+            DiagnosticCode::kUnknownHostProfile, env.host->location,
+            "environment '" + out.name + "' names host profile '" + env.host->value + "', which hosts/ does not hold",
+            DidYouMean(env.host->value, names));
+      }
+    }
+    // Every absolute path the policy names (globs cannot name one file).
+    std::vector<std::string> named;
+    for (const CompiledAgent& agent : out.agents) {
+      for (const CompiledEntry& entry : agent.entries) {
+        if (entry.pattern.find_first_of("*?[{") == std::string::npos) named.push_back(entry.pattern);
+      }
+    }
+    return BuiltinMacProfile(named);
   }
 
   const PolicySources& sources_;

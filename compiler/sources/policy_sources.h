@@ -16,6 +16,7 @@
 #include "compiler/diagnostics/diagnostic.h"
 #include "runtime/document/approvals.h"
 #include "runtime/document/target.h"
+#include "runtime/engine/host_profile.h"
 
 namespace clawgate {
 
@@ -69,10 +70,18 @@ struct EnvironmentSource {
   Located<bool> unattended;
   Located<bool> ephemeral;
   Located<std::string> state_dir;
+  std::optional<Located<std::string>> host;  // the host profile CI decides against
   std::optional<std::vector<Located<std::string>>> layers;
   PolicySettings defaults;
   std::map<std::string, SourceLocation> default_locations;
   std::vector<AgentSource> agents;
+};
+
+/// policies/hosts/<name>.yaml: what one host looks like to the engine.
+struct HostProfileSource {
+  std::string relative_file;
+  Located<std::string> name;
+  HostProfile profile;  // validated values; name included
 };
 
 struct BreakGlassSource {
@@ -128,6 +137,7 @@ struct PolicySources {
   std::vector<LayerSource> layers;
   std::vector<EnvironmentSource> environments;
   std::vector<BreakGlassSource> break_glass;
+  std::vector<HostProfileSource> hosts;
   std::vector<PolicyTestSource> tests;
   SourceTexts texts;  // display name -> text, for quoting lines in diagnostics
   /// Relative names of files that could not be loaded (already reported):

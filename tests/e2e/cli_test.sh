@@ -109,5 +109,21 @@ if command -v ldd >/dev/null; then
   check host-links-no-compiler-libraries 0 $?
 fi
 
+# explain: the decision against the environment's host profile, with provenance.
+rm -rf policies && cp -r "$root/policies" policies
+"$clawgate" explain policies --env prod --agent main --at 2026-11-22T12:00:00Z -- /opt/homebrew/bin/git status >stdout 2>stderr
+check explain-allows 0 $?
+contains explain-names-entry stdout "from layers/build.yaml:5 (layer build, @example/build-eng)"
+contains explain-names-host stdout "host built-in macOS"
+"$clawgate" --format json explain --env prod --agent main policies --shell 'git push' >stdout 2>stderr
+check explain-options-anywhere 1 $?
+python3 -c 'import json; d=json.load(open("stdout")); assert d["decision"] == "prompt" and d["outcome"] == "deny", d'
+check explain-json 0 $?
+"$clawgate" explain policies --env prod --agent main >stdout 2>stderr
+check explain-needs-a-command 2 $?
+"$clawgate" explain --help >stdout 2>stderr
+check explain-help 0 $?
+contains explain-help-text stdout "host profile"
+
 echo "cli_end_to_end: $passes passed, $failures failed"
 [[ $failures -eq 0 ]]

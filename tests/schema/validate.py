@@ -24,6 +24,7 @@ KINDS = {
     "layers": "layer.schema.json",
     "environments": "environment.schema.json",
     "break-glass": "break-glass.schema.json",
+    "hosts": "host-profile.schema.json",
     "tests": "policy-tests.schema.json",
 }
 

@@ -1,0 +1,192 @@
+#include "compiler/commands/explain.h"
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "compiler/commands/compile.h"
+#include "compiler/diagnostics/diagnostic.h"
+#include "compiler/loader/loader.h"
+#include "compiler/sema/sema.h"
+#include "runtime/engine/engine.h"
+#include "runtime/engine/host_profile.h"
+#include "runtime/engine/shell_quote.h"
+
+namespace clawgate {
+namespace {
+
+using OrderedJson = nlohmann::ordered_json;
+
+// The compiled entry behind position `index` of the agent's effective
+// allowlist (the `*` agent's entries first, then its own).
+const CompiledEntry* EntryAt(const CompiledEnvironment& env, const std::string& agent, size_t index) {
+  const auto find = [&](const std::string& name) -> const CompiledAgent* {
+    const auto it = std::find_if(env.agents.begin(), env.agents.end(), [&](const auto& a) { return a.name == name; });
+    return it == env.agents.end() ? nullptr : &*it;
+  };
+  const CompiledAgent* wildcard = agent == "*" ? nullptr : find("*");
+  const size_t wildcard_count = wildcard ? wildcard->entries.size() : 0;
+  if (index < wildcard_count) return &wildcard->entries[index];
+  const CompiledAgent* own = find(agent);
+  if (own == nullptr || index - wildcard_count >= own->entries.size()) return nullptr;
+  return &own->entries[index - wildcard_count];
+}
+
+OrderedJson ProvenanceJson(const Provenance& p) {
+  OrderedJson out;
+  out["file"] = p.file;
+  out["line"] = p.line;
+  if (p.break_glass) {
+    out["break_glass"] = *p.break_glass;
+  } else {
+    out["layer"] = p.layer;
+  }
+  out["owner"] = p.owner;
+  out["why"] = p.why;
+  out["rule"] = p.rule;
+  return out;
+}
+
+std::string ProvenanceText(const Provenance& p) {
+  return p.file + ":" + std::to_string(p.line) + " (" +
+         (p.break_glass ? "break-glass " + *p.break_glass : "layer " + p.layer) + ", " + p.owner + "): " + p.why;
+}
+
+}  // namespace
+
+CommandResult RunExplain(const ExplainOptions& options, const SourceReader& reader) {
+  DiagnosticSink sink;
+  const auto sources = LoadPolicySources(reader, sink);
+  if (!sources) {
+    return Failure(ExitCode::kUsage, kProgram, options.source_root + " is not a policy folder (no clawgate.yaml)");
+  }
+  const auto policy = Analyze(*sources, options.at, sink);
+  if (!policy) {
+    CommandResult r;
+    r.exit_code = ExitCode::kUsage;
+    r.err = RenderText(sink.Sorted(), sources->texts) + RenderSummary(sink.Sorted()) +
+            "clawgate: the policy does not compile; nothing to explain\n";
+    return r;
+  }
+  const auto env = std::find_if(policy->environments.begin(), policy->environments.end(),
+                                [&](const auto& e) { return e.name == options.env; });
+  if (env == policy->environments.end()) {
+    return Failure(ExitCode::kUsage, kProgram, "no environment '" + options.env + "' in " + options.source_root);
+  }
+  const std::string command = options.shell ? *options.shell : QuoteArgv(options.argv);
+  const MemoryFileSystem fs = ProfileFileSystem(env->host);
+  const Engine engine(ToDocument(*env), options.agent, env->target, fs, env->host.platform);
+  const ExecEnvironment exec = ProfileEnvironment(env->host, env->target, options.cwd);
+  const DecisionResult d = engine.Decide(command, exec);
+  const bool unattended = options.attended ? !*options.attended : env->unattended;
+  const Decision outcome = unattended ? d.unattended_outcome : d.decision;
+  const std::string host = env->host.name.empty() ? "built-in macOS" : env->host.name;
+
+  CommandResult r;
+  r.exit_code = outcome == Decision::kAllow ? ExitCode::kOk : ExitCode::kFinding;
+  if (options.format == OutputFormat::kJson) {
+    OrderedJson out;
+    out["command"] = command;
+    out["env"] = env->name;
+    out["agent"] = options.agent;
+    out["target"] = ToString(env->target);
+    out["host_profile"] = host;
+    out["decision"] = ToString(d.decision);
+    out["outcome"] = ToString(outcome);
+    out["unattended"] = unattended;
+    out["reason"] = d.reason;
+    out["policy"] = {{"security", ToString(d.policy.security)},
+                     {"ask", ToString(d.policy.ask)},
+                     {"askFallback", ToString(d.policy.ask_fallback)}};
+    OrderedJson segments = OrderedJson::array();
+    for (const SegmentVerdict& s : d.evaluation.segments) {
+      OrderedJson seg;
+      seg["argv"] = s.argv;
+      seg["resolved"] = s.resolved_path;
+      seg["satisfied_by"] =
+          s.satisfied_by == SatisfiedBy::kNone ? OrderedJson() : OrderedJson(ToString(s.satisfied_by));
+      const CompiledEntry* entry = s.entry_index ? EntryAt(*env, options.agent, *s.entry_index) : nullptr;
+      if (entry) {
+        seg["entry"] = {{"pattern", entry->pattern}};
+        if (entry->arg_pattern) seg["entry"]["argPattern"] = *entry->arg_pattern;
+        OrderedJson provenance = OrderedJson::array();
+        for (const Provenance& p : entry->provenance) provenance.push_back(ProvenanceJson(p));
+        seg["entry"]["provenance"] = std::move(provenance);
+      } else {
+        seg["entry"] = nullptr;
+      }
+      if (!s.note.empty()) seg["note"] = s.note;
+      segments.push_back(std::move(seg));
+    }
+    out["segments"] = std::move(segments);
+    r.out = out.dump() + "\n";
+    return r;
+  }
+  std::ostringstream out;
+  out << "decision: " << ToString(d.decision) << "\n";
+  out << "outcome:  " << ToString(outcome) << (unattended ? " (unattended: askFallback applies)" : " (attended)")
+      << "\n";
+  out << "reason:   " << d.reason << "\n";
+  out << "policy:   security=" << ToString(d.policy.security) << " ask=" << ToString(d.policy.ask)
+      << " askFallback=" << ToString(d.policy.ask_fallback) << " (" << env->name << ", " << ToString(env->target)
+      << ", host " << host << ")\n";
+  for (const SegmentVerdict& s : d.evaluation.segments) {
+    out << "  - " << QuoteArgv(s.argv);
+    if (!s.resolved_path.empty()) out << "  [" << s.resolved_path << "]";
+    const CompiledEntry* entry = s.entry_index ? EntryAt(*env, options.agent, *s.entry_index) : nullptr;
+    if (entry) {
+      out << "\n    matched " << entry->pattern;
+      if (entry->arg_pattern) out << " argPattern " << nlohmann::json(*entry->arg_pattern).dump();
+      for (const Provenance& p : entry->provenance) out << "\n    from " << ProvenanceText(p);
+    } else if (s.satisfied_by != SatisfiedBy::kNone) {
+      out << "  " << ToString(s.satisfied_by);
+    } else if (!s.note.empty()) {
+      out << "  miss: " << s.note;
+    } else {
+      out << "  miss";
+    }
+    out << "\n";
+  }
+  r.out = out.str();
+  return r;
+}
+
+void AddExplainCommand(cli::Program& program) {
+  CLI::App* command =
+      program.AddCommand("explain", "decide one command for an environment and agent, against its host profile");
+  auto options = std::make_shared<ExplainOptions>();
+  auto at = std::make_shared<std::string>();
+  auto shell = std::make_shared<std::string>();
+  auto attended = std::make_shared<bool>(false);
+  auto unattended = std::make_shared<bool>(false);
+  command->add_option("SRC", options->source_root, "policy folder (holds clawgate.yaml)")->required();
+  command->add_option("--env", options->env, "environment")->required();
+  command->add_option("--agent", options->agent, "agent id")->required();
+  command->add_option("--cwd", options->cwd, "working directory on the host (default: the profile's HOME)");
+  command->add_option("--shell", *shell, "a shell command string, split as the target splits it");
+  command->add_flag("--attended", *attended, "someone answers prompts (default: the environment's unattended)");
+  command->add_flag("--unattended", *unattended, "nobody answers prompts: askFallback applies");
+  command->add_option("ARGV", options->argv, "the command's argv (after --)");
+  cli::AddAtOption(command, at.get());
+  cli::AddFormatOption(command, &options->format, {OutputFormat::kText, OutputFormat::kJson});
+  program.OnRun(command, [options, at, shell, attended, unattended] {
+    std::string error;
+    const auto when = cli::ResolveAt(*at, &error);
+    if (!when) return Failure(ExitCode::kUsage, kProgram, error);
+    ExplainOptions resolved = *options;
+    resolved.at = *when;
+    if (!shell->empty()) resolved.shell = *shell;
+    if (resolved.shell && !resolved.argv.empty())
+      return Failure(ExitCode::kUsage, kProgram, "explain takes --shell CMD or -- ARGV..., not both");
+    if (!resolved.shell && resolved.argv.empty())
+      return Failure(ExitCode::kUsage, kProgram, "explain needs --shell CMD or -- ARGV...");
+    if (*attended && *unattended) return Failure(ExitCode::kUsage, kProgram, "--attended or --unattended, not both");
+    if (*attended) resolved.attended = true;
+    if (*unattended) resolved.attended = false;
+    const auto reader = MakeFileSystemReader(resolved.source_root);
+    return RunExplain(resolved, *reader);
+  });
+}
+
+}  // namespace clawgate

@@ -1,0 +1,105 @@
+// explain decides for the environment's host profile: nothing on the machine
+// running the test (which has its own /usr/bin) changes a verdict.
+#include "compiler/commands/explain.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+
+#include "runtime/base/file_system.h"
+
+namespace clawgate {
+namespace {
+
+std::map<std::string, std::string> Tree(const std::string& host_line, const std::string& profile) {
+  std::map<std::string, std::string> files = {
+      {"clawgate.yaml", "clawgate: 1\ntarget: openclaw-2026.9\nregions: [us]\n"},
+      {"layers/build.yaml",
+       "layer: build\nowner: \"@example/build-eng\"\nentries:\n"
+       "  - rule: /usr/bin/git {status,diff} **\n    why: read-only inspection\n"
+       "  - rule: /opt/homebrew/bin/rg **\n    why: search\n"},
+      {"environments/prod.yaml", "environment: prod\nrevision: 1\nunattended: true\nstate_dir: ~/.openclaw-prod\n" +
+                                     host_line +
+                                     "defaults: {security: deny, ask: on-miss, askFallback: deny}\n"
+                                     "agents:\n  main: {security: allowlist, ask: on-miss, askFallback: deny, "
+                                     "layers: [build]}\n"},
+  };
+  if (!profile.empty()) files["hosts/mini.yaml"] = profile;
+  return files;
+}
+
+CommandResult Explain(const std::map<std::string, std::string>& files, const std::string& shell,
+                      OutputFormat format = OutputFormat::kText) {
+  ExplainOptions options;
+  options.source_root = "policies";
+  options.env = "prod";
+  options.agent = "main";
+  options.shell = shell;
+  options.format = format;
+  const auto reader = MakeMemoryReader(files);
+  return RunExplain(options, *reader);
+}
+
+TEST(Explain, NamesTheEntryWithItsFileLineOwnerAndWhy) {
+  // The built-in host has Homebrew's git first on PATH: the rule names /usr/bin/git.
+  EXPECT_EQ(Explain(Tree("", ""), "git status").exit_code, ExitCode::kFinding);
+  const CommandResult r = Explain(Tree("", ""), "/usr/bin/git status");
+  EXPECT_EQ(r.exit_code, ExitCode::kOk) << r.out << r.err;
+  EXPECT_NE(r.out.find("decision: allow"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("from layers/build.yaml:4 (layer build, @example/build-eng): read-only inspection"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("host built-in macOS"), std::string::npos) << r.out;
+}
+
+TEST(Explain, DecidesAgainstTheProfileNeverTheMachineRunningIt) {
+  // This machine may well have /usr/bin/git; the profile's host does not.
+  const std::string profile =
+      "host_profile: mini\nplatform: darwin\nhome: /Users/agent\npath: [/usr/bin, /bin]\n"
+      "executables: [/bin/ls]\n";
+  const CommandResult r = Explain(Tree("host: mini\n", profile), "git status", OutputFormat::kJson);
+  EXPECT_EQ(r.exit_code, ExitCode::kFinding) << r.out << r.err;
+  EXPECT_NE(r.out.find("\"host_profile\":\"mini\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"decision\":\"deny\""), std::string::npos) << r.out;  // cannot be bound: no such git
+  EXPECT_NE(r.out.find("requires a resolved executable"), std::string::npos) << r.out;
+}
+
+TEST(Explain, AHomebrewSymlinkIsMatchedOnItsRealPath) {
+  // 2026.9 matches the realpath: a rule on /opt/homebrew/bin/rg misses a host
+  // where that is a symlink into the Cellar.
+  const std::string profile =
+      "host_profile: mini\nplatform: darwin\nhome: /Users/agent\npath: [/opt/homebrew/bin, /usr/bin]\n"
+      "executables:\n  - /opt/homebrew/bin/rg -> ../Cellar/ripgrep/14.1.1/bin/rg\n"
+      "  - /opt/homebrew/Cellar/ripgrep/14.1.1/bin/rg\n";
+  const CommandResult on_symlink = Explain(Tree("host: mini\n", profile), "rg foo");
+  EXPECT_EQ(on_symlink.exit_code, ExitCode::kFinding) << on_symlink.out;
+  EXPECT_NE(on_symlink.out.find("[/opt/homebrew/Cellar/ripgrep/14.1.1/bin/rg]"), std::string::npos) << on_symlink.out;
+  // The built-in profile has it as a plain file (plus every path the policy names).
+  EXPECT_EQ(Explain(Tree("", ""), "rg foo").exit_code, ExitCode::kOk);
+}
+
+TEST(Explain, TheLoginShellsPathComesFirstOnAGateway) {
+  const std::string profile =
+      "host_profile: mini\nplatform: darwin\nhome: /Users/agent\npath: [/opt/homebrew/bin]\n"
+      "login_path: [/usr/bin]\nexecutables: [/usr/bin/git, /opt/homebrew/bin/git]\n";
+  const CommandResult r = Explain(Tree("host: mini\n", profile), "git status");
+  EXPECT_NE(r.out.find("[/usr/bin/git]"), std::string::npos) << r.out;
+  EXPECT_EQ(r.exit_code, ExitCode::kOk) << r.out;
+}
+
+TEST(Explain, UsageErrors) {
+  EXPECT_EQ(Explain({{"layers/x.yaml", ""}}, "ls").exit_code, ExitCode::kUsage);  // not a policy folder
+  ExplainOptions options;
+  options.env = "nope";
+  options.agent = "main";
+  options.shell = "ls";
+  const auto reader = MakeMemoryReader(Tree("", ""));
+  EXPECT_EQ(RunExplain(options, *reader).exit_code, ExitCode::kUsage);
+  const CommandResult broken = Explain(Tree("host: missing\n", ""), "ls");
+  EXPECT_EQ(broken.exit_code, ExitCode::kUsage);
+  EXPECT_NE(broken.err.find("CG029"), std::string::npos) << broken.err;
+}
+
+}  // namespace
+}  // namespace clawgate
