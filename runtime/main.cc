@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
                                    clawgate::kVersion);
     clawgate::AddApplyCommand(program);
     clawgate::AddCheckCommand(program);
+    clawgate::AddInventoryCommand(program);
     clawgate::AddStatusCommand(program);
     clawgate::AddVerifyCommand(program);
     return program.Main(argc, argv);

@@ -48,6 +48,18 @@ MemoryFileSystem ProfileFileSystem(const HostProfile& profile);
 /// when empty).
 ExecEnvironment ProfileEnvironment(const HostProfile& profile, Target target, const std::string& cwd);
 
+/// What `fs` holds for a profile (clawgate-host inventory): every
+/// executable file and symlink in the `path` and `login_path` folders, and
+/// each of `named` (absolute, or `~/` under `home`) that exists; symlinks
+/// (of folders on the way too) with their stored targets, followed to what
+/// they name. Names and link targets only, never file contents.
+HostProfile InventoryProfile(const FileSystem& fs, const std::string& name, Platform platform, const std::string& home,
+                             const std::vector<std::string>& path, const std::vector<std::string>& login_path,
+                             const std::vector<std::string>& named);
+
+/// The profile as policies/hosts/<name>.yaml (every string double-quoted).
+std::string RenderProfileYaml(const HostProfile& profile);
+
 }  // namespace clawgate
 
 #endif  // CLAWGATE_RUNTIME_ENGINE_HOST_PROFILE_H_

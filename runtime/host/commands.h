@@ -34,6 +34,7 @@ class HostFlags {
 
 void AddApplyCommand(cli::Program& program);
 void AddCheckCommand(cli::Program& program);
+void AddInventoryCommand(cli::Program& program);
 void AddStatusCommand(cli::Program& program);
 void AddVerifyCommand(cli::Program& program);
 
@@ -57,6 +58,15 @@ struct CheckRequest {
   std::vector<std::string> argv;
 };
 CommandResult RunCheck(const HostOptions& options, const CheckRequest& request);
+
+struct InventoryRequest {
+  std::string name;                   // default: this host's name
+  std::optional<std::string> policy;  // an artifact folder; default: every pinned environment
+  std::string path;                   // the PATH to list
+  std::string login_path;             // the login shell's PATH (openclaw-2026.9 gateways)
+};
+/// A host profile of this machine (YAML, or JSON with --format json).
+CommandResult RunInventory(const HostOptions& options, const InventoryRequest& request);
 
 }  // namespace clawgate
 

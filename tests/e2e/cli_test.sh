@@ -125,5 +125,21 @@ check explain-needs-a-command 2 $?
 check explain-help 0 $?
 contains explain-help-text stdout "host profile"
 
+# inventory -> a host profile CI decides against: this machine's /usr/bin.
+"$host" inventory --name ci-host --path /usr/bin:/bin --state-dir "$work/no-state" >policies/hosts-ci.yaml 2>stderr
+check inventory-yaml 0 $?
+mkdir -p policies/hosts && mv policies/hosts-ci.yaml policies/hosts/ci-host.yaml
+sed -i 's|^state_dir: ~/.openclaw-prod$|state_dir: ~/.openclaw-prod\nhost: ci-host|' policies/environments/prod.yaml
+"$clawgate" compile policies --out with-host --at 2026-11-22T12:00:00Z >stdout 2>stderr
+check inventory-profile-compiles 0 $?
+"$clawgate" explain policies --env prod --agent main -- uptime >stdout 2>stderr
+check explain-on-inventoried-host 0 $?
+contains explain-resolves-on-that-host stdout "host ci-host"
+"$host" inventory --format json --name ci-host --path /usr/bin --state-dir "$work/no-state" >stdout 2>stderr
+python3 -c 'import json; d=json.load(open("stdout")); assert d["host_profile"] == "ci-host" and d["executables"], d'
+check inventory-json 0 $?
+"$host" inventory --name Not_Valid --state-dir "$work/no-state" >stdout 2>stderr
+check inventory-bad-name 2 $?
+
 echo "cli_end_to_end: $passes passed, $failures failed"
 [[ $failures -eq 0 ]]

@@ -39,5 +39,37 @@ TEST(HostProfile, TheLoginPathGoesFirstOnOpenClawOnly) {
   EXPECT_EQ(ProfileEnvironment(p, Target::kOpenClaw2026_9, "/tmp").cwd, "/tmp");
 }
 
+TEST(HostProfile, AnInventoryRecordsExecutablesAndEverySymlinkOnTheWay) {
+  MemoryFileSystem fs;
+  fs.AddSymlink("/bin", "usr/bin");
+  fs.AddFile("/usr/bin/ls");
+  fs.AddFile("/usr/bin/README", 0644);  // not executable: left out
+  fs.AddSymlink("/usr/bin/awk", "/etc/alternatives/awk");
+  fs.AddSymlink("/etc/alternatives/awk", "/usr/bin/mawk");
+  fs.AddFile("/usr/bin/mawk");
+  fs.AddSymlink("/usr/bin/dangling", "/nowhere");
+  fs.AddFile("/Users/agent/bin/tool");
+  fs.AddFile("/opt/secret/not-named");
+  const HostProfile p = InventoryProfile(fs, "mini", Platform::kDarwin, "/Users/agent", {"/bin", "relative"}, {},
+                                         {"~/bin/tool", "/opt/missing"});
+  std::vector<std::string> lines;
+  for (const HostExecutable& e : p.executables)
+    lines.push_back(e.link_target ? e.path + " -> " + *e.link_target : e.path);
+  const std::vector<std::string> expected = {"/Users/agent/bin/tool",
+                                             "/bin -> usr/bin",
+                                             "/etc/alternatives/awk -> /usr/bin/mawk",
+                                             "/usr/bin/awk -> /etc/alternatives/awk",
+                                             "/usr/bin/ls",
+                                             "/usr/bin/mawk"};
+  EXPECT_EQ(lines, expected);
+  EXPECT_EQ(p.path, std::vector<std::string>{"/bin"});
+  // Read back, the profile resolves as the host does.
+  const MemoryFileSystem again = ProfileFileSystem(p);
+  EXPECT_EQ(again.RealPath("/bin/awk"), "/usr/bin/mawk");
+  const std::string yaml = RenderProfileYaml(p);
+  EXPECT_NE(yaml.find("host_profile: \"mini\"\nplatform: darwin\n"), std::string::npos) << yaml;
+  EXPECT_NE(yaml.find("  - \"/bin -> usr/bin\"\n"), std::string::npos) << yaml;
+}
+
 }  // namespace
 }  // namespace clawgate
