@@ -1,6 +1,7 @@
 // clawgate: compile, check and review OpenClaw exec-approvals policy.
 #include "compiler/commands/compile.h"
 #include "compiler/commands/explain.h"
+#include "compiler/commands/policy_test.h"
 #include "runtime/base/cli.h"
 #include "runtime/base/version.h"
 
@@ -11,6 +12,7 @@ int main(int argc, char** argv) {
                                    clawgate::kVersion);
     clawgate::AddCompileCommand(program);
     clawgate::AddExplainCommand(program);
+    clawgate::AddTestCommand(program);
     return program.Main(argc, argv);
   });
 }

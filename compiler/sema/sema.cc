@@ -316,13 +316,13 @@ class Analyzer {
             DidYouMean(env.host->value, names));
       }
     }
-    // Every absolute path the policy names (globs cannot name one file).
+    // Every absolute path the policy names, expired grants included (globs
+    // cannot name one file).
     std::vector<std::string> named;
-    for (const CompiledAgent& agent : out.agents) {
-      for (const CompiledEntry& entry : agent.entries) {
-        if (entry.pattern.find_first_of("*?[{") == std::string::npos) named.push_back(entry.pattern);
-      }
+    for (const auto& [entry, rule] : rules_) {
+      if (rule && rule->pattern.find_first_of("*?[{") == std::string::npos) named.push_back(rule->pattern);
     }
+    std::sort(named.begin(), named.end());
     return BuiltinMacProfile(named);
   }
 

@@ -26,7 +26,7 @@ cp -r "$root/policies" policies
 "$clawgate" compile policies --out out --at 2026-11-22T12:00:00Z --format text >stdout 2>stderr
 check compile-ok 0 $?
 contains compile-prints-files stdout "wrote out/prod/exec-approvals.json"
-contains compile-prints-digest stdout "prod: revision 7, 2 agents"
+contains compile-prints-digest stdout "prod: revision 8, 2 agents"
 contains compile-warns stderr "warning: break-glass 'INC-4790' expired"
 (cd out/prod && sha256sum -c --quiet exec-approvals.json.sha256)
 check sha256sum-verifies 0 $?
@@ -125,6 +125,18 @@ check explain-needs-a-command 2 $?
 check explain-help 0 $?
 contains explain-help-text stdout "host profile"
 
+# test: the example policies' tests and examples all pass on their hosts.
+rm -rf policies && cp -r "$root/policies" policies
+"$clawgate" test policies --at 2026-11-22T12:00:00Z >stdout 2>stderr
+check test-passes 0 $?
+contains test-summary stdout " passed, 0 failed"
+printf 'tests:\n  - {name: push runs, environment: prod, agent: main, command: git push, decision: allow}\n' \
+  > policies/tests/wrong.yaml
+"$clawgate" --format json test policies --at 2026-11-22T12:00:00Z >stdout 2>stderr
+check test-fails 1 $?
+python3 -c 'import json; d=json.load(open("stdout")); assert d["failed"] == 1, d'
+check test-json 0 $?
+rm policies/tests/wrong.yaml
 # inventory -> a host profile CI decides against: this machine's /usr/bin.
 "$host" inventory --name ci-host --path /usr/bin:/bin --state-dir "$work/no-state" >policies/hosts-ci.yaml 2>stderr
 check inventory-yaml 0 $?

@@ -1,0 +1,211 @@
+#include "compiler/commands/policy_test.h"
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <utility>
+
+#include "compiler/commands/compile.h"
+#include "compiler/diagnostics/diagnostic.h"
+#include "compiler/loader/loader.h"
+#include "compiler/sema/sema.h"
+#include "runtime/engine/engine.h"
+#include "runtime/engine/host_profile.h"
+#include "runtime/engine/shell_quote.h"
+
+namespace clawgate {
+namespace {
+
+struct Case {
+  std::string kind;  // "test" or "example"
+  std::string name;
+  SourceLocation where;
+  std::string env;
+  std::string agent;
+  std::string command;
+  std::string expected;  // what the case asks for, as written
+  std::string got;
+  std::string reason;
+  bool passed = false;
+};
+
+// One engine per environment and agent, each against the environment's host.
+class Deciders {
+ public:
+  explicit Deciders(const CompiledPolicy& policy) : policy_(policy) {}
+
+  const CompiledEnvironment* Env(const std::string& name) const {
+    const auto it = std::find_if(policy_.environments.begin(), policy_.environments.end(),
+                                 [&](const auto& e) { return e.name == name; });
+    return it == policy_.environments.end() ? nullptr : &*it;
+  }
+
+  DecisionResult Decide(const CompiledEnvironment& env, const std::string& agent, const std::string& command,
+                        const std::string& cwd) {
+    auto& slot = engines_[{env.name, agent}];
+    if (!slot.engine) {
+      slot.fs = std::make_unique<MemoryFileSystem>(ProfileFileSystem(env.host));
+      slot.engine = std::make_unique<Engine>(ToDocument(env), agent, env.target, *slot.fs, env.host.platform);
+    }
+    return slot.engine->Decide(command, ProfileEnvironment(env.host, env.target, cwd));
+  }
+
+ private:
+  struct Slot {
+    std::unique_ptr<MemoryFileSystem> fs;
+    std::unique_ptr<Engine> engine;
+  };
+  const CompiledPolicy& policy_;
+  std::map<std::pair<std::string, std::string>, Slot> engines_;
+};
+
+std::string Verdict(const DecisionResult& d) {
+  return std::string(ToString(d.decision)) + "/" + std::string(ToString(d.unattended_outcome));
+}
+
+void RunTests(const PolicySources& sources, Deciders& deciders, std::vector<Case>* cases) {
+  for (const PolicyTestSource& t : sources.tests) {
+    const CompiledEnvironment* env = deciders.Env(t.environment.value);
+    if (env == nullptr) continue;  // reported by the compiler
+    Case c{"test", t.name.value, t.location, env->name, t.agent.value, "", "", "", "", false};
+    if (t.command) {
+      c.command = t.command->value;
+    } else if (t.argv) {
+      std::vector<std::string> argv;
+      for (const auto& a : *t.argv) argv.push_back(a.value);
+      c.command = QuoteArgv(argv);
+    }
+    const DecisionResult d = deciders.Decide(*env, c.agent, c.command, t.cwd ? t.cwd->value : "");
+    c.expected = t.decision.value + (t.outcome ? "/" + t.outcome->value : "");
+    c.got = Verdict(d);
+    c.reason = d.reason;
+    c.passed = d.decision != Decision::kUnknown && ToString(d.decision) == t.decision.value &&
+               (!t.outcome || ToString(d.unattended_outcome) == t.outcome->value);
+    cases->push_back(std::move(c));
+  }
+}
+
+// Every example under every environment and agent that takes its entry:
+// `allow` examples must run (final outcome allow), `deny` ones must not.
+void RunExamples(const PolicySources& sources, const CompiledPolicy& policy, Deciders& deciders,
+                 std::vector<Case>* cases) {
+  std::map<std::pair<std::string, int64_t>, const EntrySource*> entries;  // (file, line) -> entry
+  for (const LayerSource& layer : sources.layers) {
+    for (const EntrySource& e : layer.entries) entries[{layer.relative_file, e.location.line}] = &e;
+  }
+  for (const BreakGlassSource& bg : sources.break_glass) {
+    for (const EntrySource& e : bg.entries) entries[{bg.relative_file, e.location.line}] = &e;
+  }
+  for (const CompiledEnvironment& env : policy.environments) {
+    for (const CompiledAgent& agent : env.agents) {
+      for (const CompiledEntry& compiled : agent.entries) {
+        for (const Provenance& p : compiled.provenance) {
+          const auto it = entries.find({p.file, p.line});
+          if (it == entries.end()) continue;
+          for (const auto* list : {&it->second->examples.allow, &it->second->examples.deny}) {
+            const bool allow = list == &it->second->examples.allow;
+            for (const Located<std::string>& example : *list) {
+              Case c{"example",
+                     p.rule,
+                     example.location,
+                     env.name,
+                     agent.name,
+                     example.value,
+                     allow ? "allow" : "not allow",
+                     "",
+                     "",
+                     false};
+              const DecisionResult d = deciders.Decide(env, agent.name, example.value, "");
+              const Decision outcome = env.unattended ? d.unattended_outcome : d.decision;
+              c.got = Verdict(d);
+              c.reason = d.reason;
+              c.passed = outcome != Decision::kUnknown && d.decision != Decision::kUnknown &&
+                         ((outcome == Decision::kAllow) == allow);
+              cases->push_back(std::move(c));
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+
+CommandResult RunPolicyTests(const PolicyTestOptions& options, const SourceReader& reader) {
+  DiagnosticSink sink;
+  const auto sources = LoadPolicySources(reader, sink);
+  if (!sources) {
+    return Failure(ExitCode::kUsage, kProgram, options.source_root + " is not a policy folder (no clawgate.yaml)");
+  }
+  const auto policy = Analyze(*sources, options.at, sink);
+  if (!policy) {
+    CommandResult r;
+    r.exit_code = ExitCode::kUsage;
+    r.err = RenderText(sink.Sorted(), sources->texts) + RenderSummary(sink.Sorted()) +
+            "clawgate: the policy does not compile; no test ran\n";
+    return r;
+  }
+  Deciders deciders(*policy);
+  std::vector<Case> cases;
+  RunTests(*sources, deciders, &cases);
+  RunExamples(*sources, *policy, deciders, &cases);
+  const size_t failed =
+      static_cast<size_t>(std::count_if(cases.begin(), cases.end(), [](const Case& c) { return !c.passed; }));
+  CommandResult r;
+  r.exit_code = failed == 0 ? ExitCode::kOk : ExitCode::kFinding;
+  if (options.format == OutputFormat::kJson) {
+    nlohmann::ordered_json out;
+    out["passed"] = cases.size() - failed;
+    out["failed"] = failed;
+    nlohmann::ordered_json results = nlohmann::ordered_json::array();
+    for (const Case& c : cases) {
+      results.push_back({{"kind", c.kind},
+                         {"name", c.name},
+                         {"file", c.where.file},
+                         {"line", c.where.line},
+                         {"column", c.where.column},
+                         {"env", c.env},
+                         {"agent", c.agent},
+                         {"command", c.command},
+                         {"expected", c.expected},
+                         {"got", c.got},
+                         {"reason", c.reason},
+                         {"passed", c.passed}});
+    }
+    out["results"] = std::move(results);
+    r.out = out.dump(2) + "\n";
+    return r;
+  }
+  for (const Case& c : cases) {
+    if (c.passed) continue;
+    r.out += c.where.file + ":" + std::to_string(c.where.line) + ":" + std::to_string(c.where.column) + ": FAIL " +
+             c.kind + " '" + c.name + "' (" + c.env + ", " + c.agent + "): " + c.command + "\n  expected " +
+             c.expected + ", got " + c.got + ": " + c.reason + "\n";
+  }
+  r.out += std::to_string(cases.size() - failed) + " passed, " + std::to_string(failed) + " failed\n";
+  return r;
+}
+
+void AddTestCommand(cli::Program& program) {
+  CLI::App* command = program.AddCommand(
+      "test", "run the policy tests and every entry's examples against each environment's host profile");
+  auto options = std::make_shared<PolicyTestOptions>();
+  auto at = std::make_shared<std::string>();
+  command->add_option("SRC", options->source_root, "policy folder (holds clawgate.yaml)")->required();
+  cli::AddAtOption(command, at.get());
+  cli::AddFormatOption(command, &options->format, {OutputFormat::kText, OutputFormat::kJson});
+  program.OnRun(command, [options, at] {
+    std::string error;
+    const auto when = cli::ResolveAt(*at, &error);
+    if (!when) return Failure(ExitCode::kUsage, kProgram, error);
+    PolicyTestOptions resolved = *options;
+    resolved.at = *when;
+    const auto reader = MakeFileSystemReader(resolved.source_root);
+    return RunPolicyTests(resolved, *reader);
+  });
+}
+
+}  // namespace clawgate
