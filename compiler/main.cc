@@ -2,6 +2,7 @@
 #include "compiler/commands/compile.h"
 #include "compiler/commands/explain.h"
 #include "compiler/commands/policy_test.h"
+#include "compiler/commands/redteam.h"
 #include "runtime/base/cli.h"
 #include "runtime/base/version.h"
 
@@ -13,6 +14,7 @@ int main(int argc, char** argv) {
     clawgate::AddCompileCommand(program);
     clawgate::AddExplainCommand(program);
     clawgate::AddTestCommand(program);
+    clawgate::AddRedteamCommand(program);
     return program.Main(argc, argv);
   });
 }

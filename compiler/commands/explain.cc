@@ -6,11 +6,10 @@
 #include <sstream>
 
 #include "compiler/commands/compile.h"
+#include "compiler/commands/deciders.h"
 #include "compiler/diagnostics/diagnostic.h"
 #include "compiler/loader/loader.h"
 #include "compiler/sema/sema.h"
-#include "runtime/engine/engine.h"
-#include "runtime/engine/host_profile.h"
 #include "runtime/engine/shell_quote.h"
 
 namespace clawgate {
@@ -75,10 +74,8 @@ CommandResult RunExplain(const ExplainOptions& options, const SourceReader& read
     return Failure(ExitCode::kUsage, kProgram, "no environment '" + options.env + "' in " + options.source_root);
   }
   const std::string command = options.shell ? *options.shell : QuoteArgv(options.argv);
-  const MemoryFileSystem fs = ProfileFileSystem(env->host);
-  const Engine engine(ToDocument(*env), options.agent, env->target, fs, env->host.platform);
-  const ExecEnvironment exec = ProfileEnvironment(env->host, env->target, options.cwd);
-  const DecisionResult d = engine.Decide(command, exec);
+  Deciders deciders(*policy);
+  const DecisionResult d = deciders.Decide(*env, options.agent, command, options.cwd);
   const bool unattended = options.attended ? !*options.attended : env->unattended;
   const Decision outcome = unattended ? d.unattended_outcome : d.decision;
   const std::string host = env->host.name.empty() ? "built-in macOS" : env->host.name;

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "compiler/commands/compile.h"
+#include "compiler/commands/deciders.h"
 #include "compiler/diagnostics/diagnostic.h"
 #include "compiler/loader/loader.h"
 #include "compiler/sema/sema.h"
@@ -30,40 +31,6 @@ struct Case {
   std::string reason;
   bool passed = false;
 };
-
-// One engine per environment and agent, each against the environment's host.
-class Deciders {
- public:
-  explicit Deciders(const CompiledPolicy& policy) : policy_(policy) {}
-
-  const CompiledEnvironment* Env(const std::string& name) const {
-    const auto it = std::find_if(policy_.environments.begin(), policy_.environments.end(),
-                                 [&](const auto& e) { return e.name == name; });
-    return it == policy_.environments.end() ? nullptr : &*it;
-  }
-
-  DecisionResult Decide(const CompiledEnvironment& env, const std::string& agent, const std::string& command,
-                        const std::string& cwd) {
-    auto& slot = engines_[{env.name, agent}];
-    if (!slot.engine) {
-      slot.fs = std::make_unique<MemoryFileSystem>(ProfileFileSystem(env.host));
-      slot.engine = std::make_unique<Engine>(ToDocument(env), agent, env.target, *slot.fs, env.host.platform);
-    }
-    return slot.engine->Decide(command, ProfileEnvironment(env.host, env.target, cwd));
-  }
-
- private:
-  struct Slot {
-    std::unique_ptr<MemoryFileSystem> fs;
-    std::unique_ptr<Engine> engine;
-  };
-  const CompiledPolicy& policy_;
-  std::map<std::pair<std::string, std::string>, Slot> engines_;
-};
-
-std::string Verdict(const DecisionResult& d) {
-  return std::string(ToString(d.decision)) + "/" + std::string(ToString(d.unattended_outcome));
-}
 
 void RunTests(const PolicySources& sources, Deciders& deciders, std::vector<Case>* cases) {
   for (const PolicyTestSource& t : sources.tests) {

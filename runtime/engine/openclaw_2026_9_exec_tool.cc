@@ -253,7 +253,13 @@ ExecToolFacts ExecToolFactsOf(std::string_view command, const Evaluation& ev, co
       const auto call = FindShellWrapperCall(step.argv);
       if (!call) continue;
       const ShellAnalysis inner = ParsePosixShell(call->payload);
-      bool plain = inner.ok && !inner.steps.empty() && call->argv == step.argv && !HasSeparator(step.argv[0]) &&
+      // Observed on the exec tool: dispatch wrappers in front (not busybox),
+      // and an explicit shell path with a one-command payload, still bind.
+      const Argv& shell_argv = call->argv;
+      const std::string front = NormalizeExecutableToken(step.argv[0]);
+      const bool wrapped_ok = shell_argv == step.argv || (front != "busybox" && front != "toybox");
+      const bool shell_ok = !HasSeparator(shell_argv[0]) || (inner.ok && inner.steps.size() == 1);
+      bool plain = inner.ok && !inner.steps.empty() && wrapped_ok && shell_ok &&
                    call->payload.find_first_of("<>") == std::string::npos;
       for (const ShellStep& s : plain ? inner.steps : std::vector<ShellStep>{}) {
         if (s.argv.empty() || HasSeparator(s.argv[0]) || !ResolveOpenClaw(Trim(s.argv[0]), env, fs).path) plain = false;
@@ -306,11 +312,6 @@ void ResolveExecTool(const EffectivePolicy& p, const Evaluation& ev, bool satisf
     r->reason = why + ", but " + facts.binding_failure.substr(facts.binding_failure.find(':') + 2);
     return;
   }
-  if (!facts.binding_unknown.empty()) {
-    r->decision = r->unattended_outcome = Decision::kUnknown;
-    r->reason = "unknown: " + why + ", and " + facts.binding_unknown;
-    return;
-  }
   r->decision = Decision::kPrompt;
   bool approved = false;
   std::string settled;
@@ -333,6 +334,13 @@ void ResolveExecTool(const EffectivePolicy& p, const Evaluation& ev, bool satisf
   }
   r->unattended_outcome = approved ? Decision::kAllow : Decision::kDeny;
   r->reason = why + ", askFallback=" + std::string(ToString(p.ask_fallback)) + (settled.empty() ? "" : ": " + settled);
+  if (!facts.binding_unknown.empty()) {
+    // Asked, or denied without asking: unknown which. Unattended, both end
+    // in a denial unless the fallback would approve.
+    r->decision = Decision::kUnknown;
+    if (approved) r->unattended_outcome = Decision::kUnknown;
+    r->reason = "unknown: " + why + ", and " + facts.binding_unknown + " (asked: " + r->reason + ")";
+  }
 }
 
 }  // namespace clawgate

@@ -222,8 +222,10 @@ def replay(golden, decide):
 def compare(cases, reference, clawgate):
     agree, unknown, wrong = 0, collections.Counter(), []
     for c, t, o in zip(cases, reference, clawgate):
-        if "unknown" in (o.get("decision"), o.get("outcome")):
-            unknown[o.get("reason", "")] += 1
+        if o.get("outcome") not in ("unknown", t["outcome"]):
+            wrong.append((c, t, o))  # a known final outcome must agree, even beside an unknown decision
+        elif "unknown" in (o.get("decision"), o.get("outcome")):
+            unknown[o.get("reason", "").split(" (asked:")[0]] += 1
         elif o.get("outcome") == t["outcome"] and (o.get("decision") == "prompt") == t["prompted"]:
             agree += 1
         else:

@@ -137,6 +137,15 @@ check test-fails 1 $?
 python3 -c 'import json; d=json.load(open("stdout")); assert d["failed"] == 1, d'
 check test-json 0 $?
 rm policies/tests/wrong.yaml
+# redteam: the example policies stop the built-in corpus everywhere; a user corpus adds to it.
+"$clawgate" redteam policies --at 2026-11-22T12:00:00Z >stdout 2>stderr
+check redteam-passes 0 $?
+contains redteam-summary stdout " 0 failed"
+printf '# a command the deploy layer allows\nscp x.tar.gz deploy@artifacts.example.internal:/srv/releases/\n' > corpus.txt
+"$clawgate" redteam policies --corpus corpus.txt --format json --at 2026-11-22T12:00:00Z >stdout 2>stderr
+check redteam-user-corpus-fails 1 $?
+python3 -c 'import json; d=json.load(open("stdout")); assert all(f["source"] == "corpus.txt:2" for f in d["failures"]) and d["failures"], d'
+check redteam-json 0 $?
 # inventory -> a host profile CI decides against: this machine's /usr/bin.
 "$host" inventory --name ci-host --path /usr/bin:/bin --state-dir "$work/no-state" >policies/hosts-ci.yaml 2>stderr
 check inventory-yaml 0 $?

@@ -196,7 +196,7 @@ EOF
   contains "$work/last.out" '"drift":false' "no drift after repair"
   expect_exit 0 "status json" oc --at 2026-11-22T12:30:00Z status --region sg --format json
   contains "$work/last.out" '"region":"sg"' "status region"
-  contains "$work/last.out" '"revision":7' "status revision"
+  contains "$work/last.out" '"revision":8' "status revision"
   contains "$work/last.out" '"id":"INC-4821"' "status active break-glass"
   expect_exit 0 "status prometheus" oc --at 2026-11-22T12:30:00Z status --region sg --format prometheus
   contains "$work/last.out" 'clawgate_drift{env="prod",region="sg"' "prometheus drift"

@@ -70,7 +70,7 @@ TEST(PolicyTests, AnUnknownAnswerIsAFailure) {
       "    command: \"sh -c 'git status > x'\"\n    decision: deny\n";
   const CommandResult r = RunTests(Tree("", unknown));
   EXPECT_EQ(r.exit_code, ExitCode::kFinding) << r.out;
-  EXPECT_NE(r.out.find("got unknown/unknown"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("got unknown/deny"), std::string::npos) << r.out;
 }
 
 TEST(PolicyTests, APolicyThatDoesNotCompileRunsNothing) {

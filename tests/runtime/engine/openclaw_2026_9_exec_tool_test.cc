@@ -108,6 +108,10 @@ TEST(ExecTool, AnEmptyCommandIsRefusedAndAShellPayloadItCannotBindIsUnknown) {
   const Verdict v = Decide(Security::kFull, Ask::kAlways, Security::kFull, "sh -c 'echo hi > x'");
   EXPECT_EQ(v.decision, Decision::kUnknown);
   EXPECT_EQ(v.outcome, Decision::kUnknown);
+  // Asked or denied without asking: unattended under askFallback=deny, denied either way.
+  const Verdict denied = Decide(Security::kAllowlist, Ask::kOnMiss, Security::kDeny, "sh -c 'git status > x'");
+  EXPECT_EQ(denied.decision, Decision::kUnknown);
+  EXPECT_EQ(denied.outcome, Decision::kDeny);
 }
 
 }  // namespace
