@@ -35,6 +35,10 @@ class Deciders {
   std::map<std::pair<std::string, std::string>, Slot> engines_;
 };
 
+/// The compiled entry behind position `index` of `agent`'s effective
+/// allowlist (the `*` agent's entries first, then its own), or nullptr.
+const CompiledEntry* EntryAt(const CompiledEnvironment& env, const std::string& agent, size_t index);
+
 /// "decision/outcome", as test and redteam print a verdict.
 std::string Verdict(const DecisionResult& d);
 

@@ -10,6 +10,9 @@
 #include "compiler/diagnostics/diagnostic.h"
 #include "compiler/loader/loader.h"
 #include "compiler/sema/sema.h"
+#include "runtime/base/text.h"
+#include "runtime/base/timestamp.h"
+#include "runtime/engine/glob.h"
 #include "runtime/engine/shell_quote.h"
 
 namespace clawgate {
@@ -17,27 +20,13 @@ namespace {
 
 using OrderedJson = nlohmann::ordered_json;
 
-// The compiled entry behind position `index` of the agent's effective
-// allowlist (the `*` agent's entries first, then its own).
-const CompiledEntry* EntryAt(const CompiledEnvironment& env, const std::string& agent, size_t index) {
-  const auto find = [&](const std::string& name) -> const CompiledAgent* {
-    const auto it = std::find_if(env.agents.begin(), env.agents.end(), [&](const auto& a) { return a.name == name; });
-    return it == env.agents.end() ? nullptr : &*it;
-  };
-  const CompiledAgent* wildcard = agent == "*" ? nullptr : find("*");
-  const size_t wildcard_count = wildcard ? wildcard->entries.size() : 0;
-  if (index < wildcard_count) return &wildcard->entries[index];
-  const CompiledAgent* own = find(agent);
-  if (own == nullptr || index - wildcard_count >= own->entries.size()) return nullptr;
-  return &own->entries[index - wildcard_count];
-}
-
 OrderedJson ProvenanceJson(const Provenance& p) {
   OrderedJson out;
   out["file"] = p.file;
   out["line"] = p.line;
   if (p.break_glass) {
     out["break_glass"] = *p.break_glass;
+    if (p.expires) out["expires"] = FormatUtcTimestamp(*p.expires);
   } else {
     out["layer"] = p.layer;
   }
@@ -47,9 +36,47 @@ OrderedJson ProvenanceJson(const Provenance& p) {
   return out;
 }
 
+std::string ProvenanceRule(const Provenance& p) { return p.rule + " (" + p.file + ":" + std::to_string(p.line) + ")"; }
+
 std::string ProvenanceText(const Provenance& p) {
   return p.file + ":" + std::to_string(p.line) + " (" +
-         (p.break_glass ? "break-glass " + *p.break_glass : "layer " + p.layer) + ", " + p.owner + "): " + p.why;
+         (p.break_glass
+              ? "break-glass " + *p.break_glass + (p.expires ? ", expires " + FormatUtcTimestamp(*p.expires) : "")
+              : "layer " + p.layer) +
+         ", " + p.owner + "): " + p.why;
+}
+
+struct NearMiss {
+  const CompiledEntry* entry;
+  std::string why;  // why it did not let the segment through
+};
+
+// Entries whose executable glob matches what the segment resolved to, and
+// why each did not let it through: another agent's, or its arguments (or the
+// target's rules for this command) did not fit. openclaw-2026.9 globs only.
+std::vector<NearMiss> NearMisses(const CompiledEnvironment& env, const std::string& agent, const SegmentVerdict& s) {
+  std::vector<NearMiss> out;
+  if (env.target != Target::kOpenClaw2026_9 || s.resolved_path.empty() || s.satisfied_by != SatisfiedBy::kNone) {
+    return out;
+  }
+  const std::string target = NormalizeMatchTarget(s.resolved_path, env.host.platform);
+  for (const CompiledAgent& a : env.agents) {
+    for (const CompiledEntry& entry : a.entries) {
+      const AllowlistGlob glob(Trim(entry.pattern), env.host.platform);
+      if (!glob.Matches(target, env.host.home)) continue;
+      std::string why;
+      if (a.name != agent && a.name != "*") {
+        why = "an entry of agent '" + a.name + "'";
+      } else if (entry.arg_pattern) {
+        why = "the path matches, the arguments do not";
+      } else {
+        why = "the path matches: " + (s.note.empty() ? std::string("the command is not judged on it") : s.note);
+      }
+      out.push_back({&entry, why});
+      if (out.size() == 5) return out;
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -114,6 +141,14 @@ CommandResult RunExplain(const ExplainOptions& options, const SourceReader& read
         seg["entry"] = nullptr;
       }
       if (!s.note.empty()) seg["note"] = s.note;
+      OrderedJson near = OrderedJson::array();
+      for (const NearMiss& n : NearMisses(*env, options.agent, s)) {
+        OrderedJson item = {{"pattern", n.entry->pattern}, {"why", n.why}};
+        if (n.entry->arg_pattern) item["argPattern"] = *n.entry->arg_pattern;
+        if (!n.entry->provenance.empty()) item["provenance"] = ProvenanceJson(n.entry->provenance.front());
+        near.push_back(std::move(item));
+      }
+      if (!near.empty()) seg["near_misses"] = std::move(near);
       segments.push_back(std::move(seg));
     }
     out["segments"] = std::move(segments);
@@ -144,6 +179,11 @@ CommandResult RunExplain(const ExplainOptions& options, const SourceReader& read
       out << "  miss";
     }
     out << "\n";
+    for (const NearMiss& n : NearMisses(*env, options.agent, s)) {
+      out << "    near "
+          << (n.entry->provenance.empty() ? n.entry->pattern : ProvenanceRule(n.entry->provenance.front())) << ": "
+          << n.why << "\n";
+    }
   }
   r.out = out.str();
   return r;

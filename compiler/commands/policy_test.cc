@@ -99,6 +99,58 @@ void RunExamples(const PolicySources& sources, const CompiledPolicy& policy, Dec
   }
 }
 
+std::string XmlEscape(const std::string& text) {
+  std::string out;
+  for (const char ch : text) {
+    switch (ch) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      default:
+        // XML 1.0 admits no other control characters than tab, LF and CR.
+        if (static_cast<unsigned char>(ch) < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') {
+          out += "?";
+        } else {
+          out += ch;
+        }
+    }
+  }
+  return out;
+}
+
+// JUnit XML as CI test reports read it: one testsuite, a testcase per case.
+std::string RenderJunit(const std::vector<Case>& cases, size_t failed) {
+  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out += "<testsuites><testsuite name=\"clawgate test\" tests=\"" + std::to_string(cases.size()) + "\" failures=\"" +
+         std::to_string(failed) + "\">\n";
+  for (const Case& c : cases) {
+    out += "  <testcase classname=\"" + XmlEscape(c.kind + "." + c.env + "." + c.agent) + "\" name=\"" +
+           XmlEscape(c.name + ": " + c.command) + "\" file=\"" + XmlEscape(c.where.file) + "\" line=\"" +
+           std::to_string(c.where.line) + "\"";
+    if (c.passed) {
+      out += "/>\n";
+      continue;
+    }
+    out += ">\n    <failure message=\"" + XmlEscape("expected " + c.expected + ", got " + c.got) + "\">" +
+           XmlEscape(c.where.file + ":" + std::to_string(c.where.line) + ":" + std::to_string(c.where.column) + ": " +
+                     c.reason) +
+           "</failure>\n  </testcase>\n";
+  }
+  return out + "</testsuite></testsuites>\n";
+}
+
 }  // namespace
 
 CommandResult RunPolicyTests(const PolicyTestOptions& options, const SourceReader& reader) {
@@ -146,6 +198,10 @@ CommandResult RunPolicyTests(const PolicyTestOptions& options, const SourceReade
     r.out = out.dump(2) + "\n";
     return r;
   }
+  if (options.format == OutputFormat::kJunit) {
+    r.out = RenderJunit(cases, failed);
+    return r;
+  }
   for (const Case& c : cases) {
     if (c.passed) continue;
     r.out += c.where.file + ":" + std::to_string(c.where.line) + ":" + std::to_string(c.where.column) + ": FAIL " +
@@ -163,7 +219,7 @@ void AddTestCommand(cli::Program& program) {
   auto at = std::make_shared<std::string>();
   command->add_option("SRC", options->source_root, "policy folder (holds clawgate.yaml)")->required();
   cli::AddAtOption(command, at.get());
-  cli::AddFormatOption(command, &options->format, {OutputFormat::kText, OutputFormat::kJson});
+  cli::AddFormatOption(command, &options->format, {OutputFormat::kText, OutputFormat::kJson, OutputFormat::kJunit});
   program.OnRun(command, [options, at] {
     std::string error;
     const auto when = cli::ResolveAt(*at, &error);

@@ -33,6 +33,10 @@ for tree in trees:
     for f in tree.rglob("*.yaml"):
         for m in re.finditer(r"rule:\s*(.+)", f.read_text(errors="replace")):
             write("rule", m.group(1).strip().strip("'\"").encode())
+for profile in sorted((root / "tests/golden/compile").glob("*/src/hosts/*.yaml")):
+    write("host_profile", profile.read_bytes())
+write("host_profile", b"host_profile: fuzz\nplatform: darwin\nhome: /Users/agent\npath: [/bin, /usr/bin]\n"
+                      b"executables:\n  - /bin -> usr/bin\n  - /usr/bin/git -> /bin/git\n  - /usr/bin/ls\n")
 for expected in sorted((root / "tests/golden/compile").glob("*/expected/*")):
     if (expected / "SHA256SUMS").exists():
         write("artifact", archive(expected))

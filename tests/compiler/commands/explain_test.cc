@@ -101,5 +101,16 @@ TEST(Explain, UsageErrors) {
   EXPECT_NE(broken.err.find("CG029"), std::string::npos) << broken.err;
 }
 
+TEST(Explain, AMissNamesTheEntriesThatCameClose) {
+  const CommandResult r = Explain(Tree("", ""), "/usr/bin/git push");
+  EXPECT_EQ(r.exit_code, ExitCode::kFinding) << r.out;
+  EXPECT_NE(r.out.find(
+                "    near /usr/bin/git {status,diff} ** (layers/build.yaml:4): the path matches, the arguments do not"),
+            std::string::npos)
+      << r.out;
+  const CommandResult json = Explain(Tree("", ""), "/usr/bin/git push", OutputFormat::kJson);
+  EXPECT_NE(json.out.find("\"near_misses\":[{\"pattern\":\"/usr/bin/git\""), std::string::npos) << json.out;
+}
+
 }  // namespace
 }  // namespace clawgate

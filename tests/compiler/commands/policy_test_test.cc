@@ -81,5 +81,20 @@ TEST(PolicyTests, APolicyThatDoesNotCompileRunsNothing) {
   EXPECT_NE(r.err.find("CG003"), std::string::npos) << r.err;
 }
 
+TEST(PolicyTests, JunitForCiTestReports) {
+  const std::string wrong =
+      "  - name: push <is> allowed\n    environment: prod\n    agent: main\n    command: git push\n    decision: "
+      "allow\n";
+  const CommandResult r = RunTests(Tree("", wrong), OutputFormat::kJunit);
+  EXPECT_EQ(r.exit_code, ExitCode::kFinding);
+  EXPECT_EQ(r.out.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites><testsuite name=\"clawgate test\" "
+                        "tests=\"1\" failures=\"1\">",
+                        0),
+            0u)
+      << r.out;
+  EXPECT_NE(r.out.find("name=\"push &lt;is&gt; allowed: git push\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("<failure message=\"expected allow, got prompt/deny\">"), std::string::npos) << r.out;
+}
+
 }  // namespace
 }  // namespace clawgate
