@@ -7,9 +7,6 @@
 
 #include "compiler/commands/compile.h"
 #include "compiler/commands/deciders.h"
-#include "compiler/diagnostics/diagnostic.h"
-#include "compiler/loader/loader.h"
-#include "compiler/sema/sema.h"
 #include "runtime/base/text.h"
 #include "runtime/base/timestamp.h"
 #include "runtime/engine/glob.h"
@@ -82,19 +79,10 @@ std::vector<NearMiss> NearMisses(const CompiledEnvironment& env, const std::stri
 }  // namespace
 
 CommandResult RunExplain(const ExplainOptions& options, const SourceReader& reader) {
-  DiagnosticSink sink;
-  const auto sources = LoadPolicySources(reader, sink);
-  if (!sources) {
-    return Failure(ExitCode::kUsage, kProgram, options.source_root + " is not a policy folder (no clawgate.yaml)");
-  }
-  const auto policy = Analyze(*sources, options.at, sink);
-  if (!policy) {
-    CommandResult r;
-    r.exit_code = ExitCode::kUsage;
-    r.err = RenderText(sink.Sorted(), sources->texts) + RenderSummary(sink.Sorted()) +
-            "clawgate: the policy does not compile; nothing to explain\n";
-    return r;
-  }
+  CommandResult failure;
+  const auto loaded = LoadPolicyUnderTest(options.source_root, reader, options.at, "nothing to explain", &failure);
+  if (!loaded) return failure;
+  const CompiledPolicy* const policy = &loaded->policy;
   const auto env = std::find_if(policy->environments.begin(), policy->environments.end(),
                                 [&](const auto& e) { return e.name == options.env; });
   if (env == policy->environments.end()) {

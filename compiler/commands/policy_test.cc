@@ -9,9 +9,6 @@
 
 #include "compiler/commands/compile.h"
 #include "compiler/commands/deciders.h"
-#include "compiler/diagnostics/diagnostic.h"
-#include "compiler/loader/loader.h"
-#include "compiler/sema/sema.h"
 #include "runtime/engine/engine.h"
 #include "runtime/engine/host_profile.h"
 #include "runtime/engine/shell_quote.h"
@@ -154,19 +151,11 @@ std::string RenderJunit(const std::vector<Case>& cases, size_t failed) {
 }  // namespace
 
 CommandResult RunPolicyTests(const PolicyTestOptions& options, const SourceReader& reader) {
-  DiagnosticSink sink;
-  const auto sources = LoadPolicySources(reader, sink);
-  if (!sources) {
-    return Failure(ExitCode::kUsage, kProgram, options.source_root + " is not a policy folder (no clawgate.yaml)");
-  }
-  const auto policy = Analyze(*sources, options.at, sink);
-  if (!policy) {
-    CommandResult r;
-    r.exit_code = ExitCode::kUsage;
-    r.err = RenderText(sink.Sorted(), sources->texts) + RenderSummary(sink.Sorted()) +
-            "clawgate: the policy does not compile; no test ran\n";
-    return r;
-  }
+  CommandResult failure;
+  const auto loaded = LoadPolicyUnderTest(options.source_root, reader, options.at, "no test ran", &failure);
+  if (!loaded) return failure;
+  const PolicySources* const sources = &loaded->sources;
+  const CompiledPolicy* const policy = &loaded->policy;
   Deciders deciders(*policy);
   std::vector<Case> cases;
   RunTests(*sources, deciders, &cases);

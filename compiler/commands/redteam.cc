@@ -5,9 +5,6 @@
 
 #include "compiler/commands/compile.h"
 #include "compiler/commands/deciders.h"
-#include "compiler/diagnostics/diagnostic.h"
-#include "compiler/loader/loader.h"
-#include "compiler/sema/sema.h"
 #include "runtime/base/file_io.h"
 #include "runtime/base/text.h"
 
@@ -126,19 +123,10 @@ CommandResult RunRedteam(const RedteamOptions& options, const SourceReader& read
       start = end + 1;
     }
   }
-  DiagnosticSink sink;
-  const auto sources = LoadPolicySources(reader, sink);
-  if (!sources) {
-    return Failure(ExitCode::kUsage, kProgram, options.source_root + " is not a policy folder (no clawgate.yaml)");
-  }
-  const auto policy = Analyze(*sources, options.at, sink);
-  if (!policy) {
-    CommandResult r;
-    r.exit_code = ExitCode::kUsage;
-    r.err = RenderText(sink.Sorted(), sources->texts) + RenderSummary(sink.Sorted()) +
-            "clawgate: the policy does not compile; no command was tried\n";
-    return r;
-  }
+  CommandResult failure;
+  const auto loaded = LoadPolicyUnderTest(options.source_root, reader, options.at, "no command was tried", &failure);
+  if (!loaded) return failure;
+  const CompiledPolicy* const policy = &loaded->policy;
   Deciders deciders(*policy);
   std::vector<Attempt> attempts;
   for (const CompiledEnvironment& env : policy->environments) {
