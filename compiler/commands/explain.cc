@@ -9,6 +9,7 @@
 #include "compiler/commands/deciders.h"
 #include "runtime/base/text.h"
 #include "runtime/base/timestamp.h"
+#include "runtime/engine/decision_json.h"
 #include "runtime/engine/glob.h"
 #include "runtime/engine/shell_quote.h"
 
@@ -108,27 +109,17 @@ CommandResult RunExplain(const ExplainOptions& options, const SourceReader& read
     out["outcome"] = ToString(outcome);
     out["unattended"] = unattended;
     out["reason"] = d.reason;
-    out["policy"] = {{"security", ToString(d.policy.security)},
-                     {"ask", ToString(d.policy.ask)},
-                     {"askFallback", ToString(d.policy.ask_fallback)}};
-    OrderedJson segments = OrderedJson::array();
-    for (const SegmentVerdict& s : d.evaluation.segments) {
-      OrderedJson seg;
-      seg["argv"] = s.argv;
-      seg["resolved"] = s.resolved_path;
-      seg["satisfied_by"] =
-          s.satisfied_by == SatisfiedBy::kNone ? OrderedJson() : OrderedJson(ToString(s.satisfied_by));
+    AddDecisionJson(d, &out);
+    // Each matched entry with where it came from, and near misses.
+    for (size_t i = 0; i < d.evaluation.segments.size(); ++i) {
+      const SegmentVerdict& s = d.evaluation.segments[i];
+      OrderedJson& seg = out["segments"][i];
       const CompiledEntry* entry = s.entry_index ? EntryAt(*env, options.agent, *s.entry_index) : nullptr;
       if (entry) {
-        seg["entry"] = {{"pattern", entry->pattern}};
-        if (entry->arg_pattern) seg["entry"]["argPattern"] = *entry->arg_pattern;
         OrderedJson provenance = OrderedJson::array();
         for (const Provenance& p : entry->provenance) provenance.push_back(ProvenanceJson(p));
         seg["entry"]["provenance"] = std::move(provenance);
-      } else {
-        seg["entry"] = nullptr;
       }
-      if (!s.note.empty()) seg["note"] = s.note;
       OrderedJson near = OrderedJson::array();
       for (const NearMiss& n : NearMisses(*env, options.agent, s)) {
         OrderedJson item = {{"pattern", n.entry->pattern}, {"why", n.why}};
@@ -137,9 +128,7 @@ CommandResult RunExplain(const ExplainOptions& options, const SourceReader& read
         near.push_back(std::move(item));
       }
       if (!near.empty()) seg["near_misses"] = std::move(near);
-      segments.push_back(std::move(seg));
     }
-    out["segments"] = std::move(segments);
     r.out = out.dump() + "\n";
     return r;
   }

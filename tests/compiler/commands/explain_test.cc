@@ -112,5 +112,13 @@ TEST(Explain, AMissNamesTheEntriesThatCameClose) {
   EXPECT_NE(json.out.find("\"near_misses\":[{\"pattern\":\"/usr/bin/git\""), std::string::npos) << json.out;
 }
 
+TEST(Explain, JsonCarriesTheAnalysisAsCheckDoes) {
+  const CommandResult r = Explain(Tree("", ""), "/usr/bin/git status > out.txt", OutputFormat::kJson);
+  EXPECT_NE(r.out.find("\"analysis_ok\":false,\"analysis_failure\":\"redirection\""), std::string::npos) << r.out;
+  const CommandResult ok = Explain(Tree("", ""), "/usr/bin/git status", OutputFormat::kJson);
+  EXPECT_NE(ok.out.find("\"entry\":{\"pattern\":\"/usr/bin/git\",\"argPattern\":"), std::string::npos) << ok.out;
+  EXPECT_NE(ok.out.find("\"provenance\":[{\"file\":\"layers/build.yaml\",\"line\":4"), std::string::npos) << ok.out;
+}
+
 }  // namespace
 }  // namespace clawgate
