@@ -1,6 +1,7 @@
 // clawgate: compile, check and review OpenClaw exec-approvals policy.
 #include "compiler/commands/compile.h"
 #include "compiler/commands/explain.h"
+#include "compiler/commands/lint.h"
 #include "compiler/commands/policy_test.h"
 #include "compiler/commands/redteam.h"
 #include "runtime/base/cli.h"
@@ -13,6 +14,7 @@ int main(int argc, char** argv) {
                                    clawgate::kVersion);
     clawgate::AddCompileCommand(program);
     clawgate::AddExplainCommand(program);
+    clawgate::AddLintCommand(program);
     clawgate::AddTestCommand(program);
     clawgate::AddRedteamCommand(program);
     return program.Main(argc, argv);

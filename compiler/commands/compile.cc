@@ -7,6 +7,7 @@
 #include "compiler/emit/emit.h"
 #include "compiler/emit/output_writer.h"
 #include "compiler/git/git.h"
+#include "compiler/lint/lint.h"
 #include "compiler/loader/loader.h"
 #include "compiler/sema/sema.h"
 #include "runtime/base/file_io.h"
@@ -32,6 +33,11 @@ CommandResult RunCompile(const CompileOptions& options, const SourceReader& read
     return result;
   }
   auto policy = Analyze(*sources, options.at, sink);
+  // What is not lint-clean cannot be deployed: the error-level rules run too.
+  if (policy) {
+    LintPolicy(*sources, *policy, LintOptions{options.at, true, options.codeowners, {}}, sink);
+    if (sink.HasErrors()) policy.reset();
+  }
   if (policy && options.env) {
     auto& envs = policy->environments;
     const auto it = std::find_if(envs.begin(), envs.end(), [&](const auto& e) { return e.name == *options.env; });
@@ -130,6 +136,9 @@ void AddCompileCommand(cli::Program& program) {
       resolved.sign_key_pem = ReadFileLimited(*sign_key, &error, ReadOptions{16384, false});
       if (!resolved.sign_key_pem) return Failure(ExitCode::kUsage, kProgram, "--sign-key: " + error);
     }
+    std::string codeowners_error;
+    resolved.codeowners = FindCodeowners(resolved.source_root, &codeowners_error);
+    if (!codeowners_error.empty()) return Failure(ExitCode::kIntegrity, kProgram, codeowners_error);
     const auto reader = MakeFileSystemReader(resolved.source_root);
     return RunCompile(resolved, *reader);
   });

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "compiler/lint/codeowners.h"
 #include "compiler/sources/source_reader.h"
 #include "runtime/base/cli.h"
 #include "runtime/base/command_result.h"
@@ -21,8 +22,9 @@ struct CompileOptions {
   std::optional<std::string> env;  // only this environment
   int64_t at = 0;                  // seconds since the epoch
   OutputFormat format = OutputFormat::kText;
-  bool read_git = true;                     // record the source commit
-  std::optional<std::string> sign_key_pem;  // --sign-key: an Ed25519 private key (PEM)
+  bool read_git = true;                      // record the source commit
+  std::optional<std::string> sign_key_pem;   // --sign-key: an Ed25519 private key (PEM)
+  std::optional<CodeownersFile> codeowners;  // checked by the error-level lint rules
 };
 
 /// Compiles the policy tree `reader` gives (rooted at options.source_root)

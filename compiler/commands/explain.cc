@@ -6,7 +6,8 @@
 #include <sstream>
 
 #include "compiler/commands/compile.h"
-#include "compiler/commands/deciders.h"
+#include "compiler/commands/policy_under_test.h"
+#include "compiler/verdict/deciders.h"
 #include "runtime/base/text.h"
 #include "runtime/base/timestamp.h"
 #include "runtime/engine/decision_json.h"

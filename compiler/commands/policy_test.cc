@@ -8,7 +8,9 @@
 #include <utility>
 
 #include "compiler/commands/compile.h"
-#include "compiler/commands/deciders.h"
+#include "compiler/commands/policy_under_test.h"
+#include "compiler/verdict/deciders.h"
+#include "compiler/verdict/examples.h"
 #include "runtime/engine/engine.h"
 #include "runtime/engine/host_profile.h"
 #include "runtime/engine/shell_quote.h"
@@ -51,48 +53,11 @@ void RunTests(const PolicySources& sources, Deciders& deciders, std::vector<Case
   }
 }
 
-// Every example under every environment and agent that takes its entry:
-// `allow` examples must run (final outcome allow), `deny` ones must not.
-void RunExamples(const PolicySources& sources, const CompiledPolicy& policy, Deciders& deciders,
+void AddExamples(const PolicySources& sources, const CompiledPolicy& policy, Deciders& deciders,
                  std::vector<Case>* cases) {
-  std::map<std::pair<std::string, int64_t>, const EntrySource*> entries;  // (file, line) -> entry
-  for (const LayerSource& layer : sources.layers) {
-    for (const EntrySource& e : layer.entries) entries[{layer.relative_file, e.location.line}] = &e;
-  }
-  for (const BreakGlassSource& bg : sources.break_glass) {
-    for (const EntrySource& e : bg.entries) entries[{bg.relative_file, e.location.line}] = &e;
-  }
-  for (const CompiledEnvironment& env : policy.environments) {
-    for (const CompiledAgent& agent : env.agents) {
-      for (const CompiledEntry& compiled : agent.entries) {
-        for (const Provenance& p : compiled.provenance) {
-          const auto it = entries.find({p.file, p.line});
-          if (it == entries.end()) continue;
-          for (const auto* list : {&it->second->examples.allow, &it->second->examples.deny}) {
-            const bool allow = list == &it->second->examples.allow;
-            for (const Located<std::string>& example : *list) {
-              Case c{"example",
-                     p.rule,
-                     example.location,
-                     env.name,
-                     agent.name,
-                     example.value,
-                     allow ? "allow" : "not allow",
-                     "",
-                     "",
-                     false};
-              const DecisionResult d = deciders.Decide(env, agent.name, example.value, "");
-              const Decision outcome = env.unattended ? d.unattended_outcome : d.decision;
-              c.got = Verdict(d);
-              c.reason = d.reason;
-              c.passed = outcome != Decision::kUnknown && d.decision != Decision::kUnknown &&
-                         ((outcome == Decision::kAllow) == allow);
-              cases->push_back(std::move(c));
-            }
-          }
-        }
-      }
-    }
+  for (ExampleResult& r : RunEntryExamples(sources, policy, deciders)) {
+    cases->push_back({"example", r.rule, r.where, r.env, r.agent, r.command, r.expect_allow ? "allow" : "not allow",
+                      Verdict(r.decision), r.decision.reason, r.passed});
   }
 }
 
@@ -159,7 +124,7 @@ CommandResult RunPolicyTests(const PolicyTestOptions& options, const SourceReade
   Deciders deciders(*policy);
   std::vector<Case> cases;
   RunTests(*sources, deciders, &cases);
-  RunExamples(*sources, *policy, deciders, &cases);
+  AddExamples(*sources, *policy, deciders, &cases);
   const size_t failed =
       static_cast<size_t>(std::count_if(cases.begin(), cases.end(), [](const Case& c) { return !c.passed; }));
   CommandResult r;

@@ -4,7 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include "compiler/commands/compile.h"
-#include "compiler/commands/deciders.h"
+#include "compiler/commands/policy_under_test.h"
+#include "compiler/verdict/deciders.h"
 #include "runtime/base/file_io.h"
 #include "runtime/base/text.h"
 

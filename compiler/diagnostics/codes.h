@@ -61,6 +61,28 @@ enum class DiagnosticCode {
   kBreakGlassExpired,    // CG203
   kBreakGlassPending,    // CG204
   kSharedStateDir,       // CG210
+  // Lint: the runbook and review rules (CG3xx); docs/lint.md has each rationale.
+  kLimitAboveRunbook,     // CG300
+  kEmptyWhy,              // CG301
+  kOwnerMismatch,         // CG302
+  kNoCodeowner,           // CG303
+  kCodeownersLine,        // CG304
+  kTooManyEntries,        // CG305
+  kFullOutsideEphemeral,  // CG306
+  kFullExpiry,            // CG307
+  kAskAlwaysUnattended,   // CG308
+  kFallbackUnattended,    // CG309
+  kOpenInterpreter,       // CG310
+  kMatchesEverything,     // CG311
+  kWritableLocation,      // CG312
+  kNeverMatches,          // CG313
+  kShadowed,              // CG314
+  kExampleFails,          // CG315
+  kBreakGlassTicket,      // CG316
+  kUnusedLayer,           // CG317
+  kAgentWithoutLayers,    // CG318
+  kFreezeBootstrap,       // CG319
+  kFreezeOver,            // CG320
 };
 
 /// One row of the code table.

@@ -26,6 +26,20 @@ std::string_view LineOf(std::string_view text, int line) {
 
 }  // namespace
 
+int Utf16Column(const SourceTexts& texts, const SourceLocation& location) {
+  const auto text = texts.find(location.file);
+  if (text == texts.end() || location.line <= 0 || location.column <= 0) return location.column;
+  const std::string_view line = LineOf(text->second, location.line);
+  const size_t bytes = std::min(line.size(), static_cast<size_t>(location.column - 1));
+  int units = 0;
+  for (size_t i = 0; i < bytes; ++i) {
+    const auto byte = static_cast<unsigned char>(line[i]);
+    if ((byte & 0xC0) == 0x80) continue;  // continuation byte
+    units += byte >= 0xF0 ? 2 : 1;        // four-byte sequences are surrogate pairs
+  }
+  return units + 1 + static_cast<int>(location.column - 1 - bytes);
+}
+
 void DiagnosticSink::Report(Diagnostic diagnostic) {
   if (diagnostic.severity == Severity::kError) ++error_count_;
   diagnostics_.push_back(std::move(diagnostic));

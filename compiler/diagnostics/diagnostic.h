@@ -70,6 +70,11 @@ std::string RenderText(const std::vector<Diagnostic>& diagnostics, const SourceT
 /// file, line, column, notes).
 std::string RenderJson(const std::vector<Diagnostic>& diagnostics);
 
+/// The 1-based column of `location` counted in UTF-16 code units (as SARIF
+/// and editors count), when the text of its file is known; else its byte
+/// column.
+int Utf16Column(const SourceTexts& texts, const SourceLocation& location);
+
 /// "1 error and 2 warnings generated.\n", or "" when there are none.
 std::string RenderSummary(const std::vector<Diagnostic>& diagnostics);
 

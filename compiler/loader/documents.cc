@@ -83,8 +83,11 @@ std::optional<AgentSource> LoadAgent(FileLoader& f, const YAML::Node& key, const
   agent.name = std::move(*name);
   std::map<std::string, YAML::Node> map;
   const std::string what = "agent '" + agent.name.value + "'";
-  if (!f.Map(node, {"security", "ask", "askFallback", "autoAllowSkills", "layers"}, what, &map)) return std::nullopt;
+  if (!f.Map(node, {"security", "ask", "askFallback", "autoAllowSkills", "expires", "layers"}, what, &map)) {
+    return std::nullopt;
+  }
   f.Settings(map, &agent.settings, &agent.setting_locations);
+  if (map.count("expires")) agent.expires = f.Timestamp(map["expires"], "expires");
   if (map.count("layers")) {
     if (auto layers = f.StringList(map["layers"], "layers", true)) agent.layers = std::move(*layers);
   }
@@ -136,6 +139,7 @@ void LoadProject(FileLoader& f, const YAML::Node& root, ProjectSource* project) 
       for (size_t i = 0; i < keys.size(); ++i) {
         if (!limits.count(keys[i])) continue;
         if (auto value = f.Integer(limits[keys[i]], keys[i])) {
+          project->limit_locations[keys[i]] = value->location;
           if (value->value < 0) {
             f.sink().Error(DiagnosticCode::kOutOfRange, value->location, "'" + keys[i] + "' must not be negative");
           } else {
@@ -273,8 +277,10 @@ std::optional<EnvironmentSource> LoadEnvironment(FileLoader& f, const YAML::Node
   }
   if (map.count("defaults")) {
     std::map<std::string, YAML::Node> defaults;
-    if (f.Map(map["defaults"], {"security", "ask", "askFallback", "autoAllowSkills"}, "defaults", &defaults)) {
+    if (f.Map(map["defaults"], {"security", "ask", "askFallback", "autoAllowSkills", "expires"}, "defaults",
+              &defaults)) {
       f.Settings(defaults, &env.defaults, &env.default_locations);
+      if (defaults.count("expires")) env.defaults_expires = f.Timestamp(defaults["expires"], "expires");
     }
   }
   if (const YAML::Node* agents = f.Require(map, root, "agents", what)) {

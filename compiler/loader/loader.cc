@@ -44,6 +44,7 @@ std::optional<PolicySources> LoadPolicySources(const SourceReader& reader, Diagn
     }
     file.text = std::move(*text);
     sources.texts[file.display_name] = file.text;
+    sources.display_names[relative] = file.display_name;
     FileLoader f(file, sink);
     auto root = f.Parse();
     if (!root) {

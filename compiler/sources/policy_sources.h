@@ -61,6 +61,8 @@ struct AgentSource {
   PolicySettings settings;
   std::map<std::string, SourceLocation> setting_locations;  // key -> where it was set
   std::vector<Located<std::string>> layers;
+  /// `expires:` (seconds since the epoch): when `security: full` ends.
+  std::optional<Located<int64_t>> expires;
 };
 
 struct EnvironmentSource {
@@ -74,6 +76,7 @@ struct EnvironmentSource {
   std::optional<std::vector<Located<std::string>>> layers;
   PolicySettings defaults;
   std::map<std::string, SourceLocation> default_locations;
+  std::optional<Located<int64_t>> defaults_expires;  // defaults' `expires:`
   std::vector<AgentSource> agents;
 };
 
@@ -114,6 +117,7 @@ struct ProjectSource {
   Located<Target> target{Target::kOpenClaw2026_9, {}};
   std::vector<Located<std::string>> regions;
   Limits limits;
+  std::map<std::string, SourceLocation> limit_locations;  // limit key -> where it was set
   std::optional<std::string> launchd_label_prefix;
   std::optional<Freeze> freeze;
 };
@@ -139,7 +143,8 @@ struct PolicySources {
   std::vector<BreakGlassSource> break_glass;
   std::vector<HostProfileSource> hosts;
   std::vector<PolicyTestSource> tests;
-  SourceTexts texts;  // display name -> text, for quoting lines in diagnostics
+  SourceTexts texts;                                 // display name -> text, for quoting lines in diagnostics
+  std::map<std::string, std::string> display_names;  // relative name -> display name
   /// Relative names of files that could not be loaded (already reported):
   /// references to what they declare are not reported again.
   std::set<std::string> unloadable;

@@ -16,7 +16,7 @@ std::vector<std::string> ValueOptions(CLI::App& app) {
   std::vector<std::string> names;
   for (CLI::App* command : app.get_subcommands([](CLI::App*) { return true; })) {
     for (const CLI::Option* option : command->get_options()) {
-      if (option->get_type_size() == 0 || option->get_positional()) continue;
+      if (option->get_expected_max() == 0 || option->get_positional()) continue;  // flags take no value
       for (const std::string& name : option->get_lnames()) names.push_back("--" + name);
       for (const std::string& name : option->get_snames()) names.push_back("-" + name);
     }

@@ -146,13 +146,43 @@ printf '# a command the deploy layer allows\nscp x.tar.gz deploy@artifacts.examp
 check redteam-user-corpus-fails 1 $?
 python3 -c 'import json; d=json.load(open("stdout")); assert all(f["source"] == "corpus.txt:2" for f in d["failures"]) and d["failures"], d'
 check redteam-json 0 $?
+# lint: the example policies are clean but for a warning about an expired grant;
+# --strict makes that fail; a weak change fails in every format.
+"$clawgate" lint policies --at 2026-11-22T12:00:00Z >stdout 2>stderr
+check lint-passes 0 $?
+contains lint-warns-expired-grant stdout "warning: break-glass 'INC-4790' expired"
+"$clawgate" --strict lint policies --at 2026-11-22T12:00:00Z >stdout 2>stderr
+check lint-strict-fails-on-warnings 1 $?
+cp -r policies weak
+printf '  - rule: /bin/bash -lc *\n    why: run anything\n' >> weak/layers/build.yaml
+"$clawgate" lint weak --at 2026-11-22T12:00:00Z >stdout 2>stderr
+check lint-weak-fails 1 $?
+contains lint-text-quotes-the-rule stdout "  - rule: /bin/bash -lc *"
+"$clawgate" lint weak --format github --at 2026-11-22T12:00:00Z >stdout 2>stderr
+check lint-github 1 $?
+contains lint-github-command stdout "::error file=weak/layers/build.yaml,line="
+"$clawgate" lint weak --format json --at 2026-11-22T12:00:00Z >stdout 2>stderr
+python3 -c 'import json; d=json.load(open("stdout")); assert not d["ok"] and any(x["code"] == "CG310" for x in d["diagnostics"]), d'
+check lint-json 0 $?
+"$clawgate" compile weak --out weak-out --at 2026-11-22T12:00:00Z >stdout 2>stderr
+check compile-refuses-lint-errors 1 $?
+[[ ! -e weak-out ]]
+check compile-refusal-writes-nothing 0 $?
+# A flag before the command name is a flag, not an option taking the command as its value.
+"$clawgate" --unattended explain policies --env prod --agent main --at 2026-11-22T12:00:00Z -- git status >stdout 2>stderr
+check flag-before-command 0 $?
 # inventory -> a host profile CI decides against: this machine's /usr/bin.
 "$host" inventory --name ci-host --path /usr/bin:/bin --state-dir "$work/no-state" >policies/hosts-ci.yaml 2>stderr
 check inventory-yaml 0 $?
 mkdir -p policies/hosts && mv policies/hosts-ci.yaml policies/hosts/ci-host.yaml
 sed -i 's|^state_dir: ~/.openclaw-prod$|state_dir: ~/.openclaw-prod\nhost: ci-host|' policies/environments/prod.yaml
+# This Linux machine has no Homebrew: the entries' own examples fail on its
+# profile, and compile refuses to write artifacts for it (CG315).
 "$clawgate" compile policies --out with-host --at 2026-11-22T12:00:00Z >stdout 2>stderr
-check inventory-profile-compiles 0 $?
+check inventory-profile-examples-fail 1 $?
+contains inventory-profile-names-examples stderr "example 'git status' of '/opt/homebrew/bin/git"
+[[ ! -e with-host ]]
+check inventory-profile-writes-nothing 0 $?
 "$clawgate" explain policies --env prod --agent main -- uptime >stdout 2>stderr
 check explain-on-inventoried-host 0 $?
 contains explain-resolves-on-that-host stdout "host ci-host"

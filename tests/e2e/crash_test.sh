@@ -75,12 +75,16 @@ echo "compile: $rounds rounds, $killed killed while running, $seen_b folders see
 [[ $killed -gt 0 && $seen_b -gt 0 ]] || fail "compile: the kills never interrupted a run or never let one finish"
 
 # --- apply (legacy target: the store is a real file) ------------------------------------
+# The fixture is compiled from a copy outside this repository, whose CODEOWNERS
+# would otherwise govern it (and give its build layer to another owner).
+legacy_src="$work/legacy-src"
+cp -r "$root/tests/golden/compile/ok-legacy-target/src" "$legacy_src"
 for v in a b; do
-  "$bin/clawgate" compile "$root/tests/golden/compile/ok-legacy-target/src" --out "$work/legacy-$v" "$at" \
+  "$bin/clawgate" compile "$legacy_src" --out "$work/legacy-$v" "$at" \
     > /dev/null 2>&1
 done
 # Version b of the legacy artifact: another revision with one more entry.
-cp -r "$root/tests/golden/compile/ok-legacy-target/src" "$work/legacy-src-b"
+cp -r "$legacy_src" "$work/legacy-src-b"
 sed -i 's/revision: 3/revision: 4/' "$work/legacy-src-b/environments/prod.yaml"
 printf '  - rule: /usr/bin/crash-test-marker\n    why: marks version b\n' >> "$work/legacy-src-b/layers/build.yaml"
 rm -rf "$work/legacy-b"

@@ -30,7 +30,11 @@ json() { python3 -c "import json,sys; d=json.loads(sys.stdin.readline()); print(
 export HOME="$work/home"
 mkdir -p "$HOME"
 "$bin/clawgate" compile "$root/policies" --out "$work/out" --at 2026-11-22T12:00:00Z --format json > /dev/null
-"$bin/clawgate" compile "$root/tests/golden/compile/ok-legacy-target/src" --out "$work/legacy" \
+# The fixture is compiled from a copy outside this repository, whose CODEOWNERS
+# would otherwise govern it (and give its build layer to another owner).
+legacy_src="$work/legacy-src"
+cp -r "$root/tests/golden/compile/ok-legacy-target/src" "$legacy_src"
+"$bin/clawgate" compile "$legacy_src" --out "$work/legacy" \
   --at 2026-11-22T12:00:00Z --format json > /dev/null
 
 # --- check -------------------------------------------------------------------------
@@ -144,13 +148,13 @@ contains "$work/state/events.jsonl" '"event":"verify.integrity_failure"' "integr
 # Signed artifacts, checked by the real tools: sha256sum -c and openssl pkeyutl.
 openssl genpkey -algorithm ed25519 -out "$work/sign.pem" 2> /dev/null
 openssl pkey -in "$work/sign.pem" -pubout -out "$work/sign.pub" 2> /dev/null
-expect_exit 0 "compile --sign-key" "$bin/clawgate" compile "$root/tests/golden/compile/ok-legacy-target/src" \
+expect_exit 0 "compile --sign-key" "$bin/clawgate" compile "$legacy_src" \
   --out "$work/signed" --at 2026-11-22T12:00:00Z --sign-key "$work/sign.pem"
 expect_exit 0 "sha256sum -c SHA256SUMS" bash -c "cd '$work/signed/prod' && sha256sum --strict -c SHA256SUMS"
 expect_exit 0 "openssl verifies SHA256SUMS.sig" openssl pkeyutl -verify -pubin -inkey "$work/sign.pub" -rawin \
   -in "$work/signed/prod/SHA256SUMS" -sigfile "$work/signed/prod/SHA256SUMS.sig"
 expect_exit 2 "compile with a key that is not a private key" "$bin/clawgate" compile \
-  "$root/tests/golden/compile/ok-legacy-target/src" --out "$work/nope" --sign-key "$work/sign.pub"
+  "$legacy_src" --out "$work/nope" --sign-key "$work/sign.pub"
 checks=$((checks + 1)); [[ ! -e $work/nope ]] || fail "a bad --sign-key still wrote output"
 rm -rf "$work/state-signed"
 hs() { "$bin/clawgate-host" --state-dir "$work/state-signed" --openclaw-home "$work/signed-home" "$@"; }

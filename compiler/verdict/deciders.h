@@ -1,8 +1,8 @@
-// The decisions CI makes (test, redteam, explain): one engine per
+// The decisions CI makes (test, redteam, explain, lint): one engine per
 // environment and agent, built once, each against the environment's host
 // profile, so nothing on the machine running clawgate changes a verdict.
-#ifndef CLAWGATE_COMPILER_COMMANDS_DECIDERS_H_
-#define CLAWGATE_COMPILER_COMMANDS_DECIDERS_H_
+#ifndef CLAWGATE_COMPILER_VERDICT_DECIDERS_H_
+#define CLAWGATE_COMPILER_VERDICT_DECIDERS_H_
 
 #include <cstdint>
 #include <map>
@@ -12,25 +12,9 @@
 #include <utility>
 
 #include "compiler/sema/compiled_policy.h"
-#include "compiler/sources/policy_sources.h"
-#include "compiler/sources/source_reader.h"
-#include "runtime/base/command_result.h"
 #include "runtime/engine/engine.h"
 
 namespace clawgate {
-
-/// The sources and the compiled policy a verdict command works on.
-struct PolicyUnderTest {
-  PolicySources sources;
-  CompiledPolicy policy;
-};
-
-/// Loads and analyses the policy at `source_root` as of `at`. When it is not
-/// a policy folder, or does not compile (its diagnostics printed, then
-/// "clawgate: the policy does not compile; `nothing_done`"), `failure` holds
-/// the usage error to return instead.
-std::optional<PolicyUnderTest> LoadPolicyUnderTest(const std::string& source_root, const SourceReader& reader,
-                                                   int64_t at, const std::string& nothing_done, CommandResult* failure);
 
 class Deciders {
  public:
@@ -62,4 +46,4 @@ std::string Verdict(const DecisionResult& d);
 
 }  // namespace clawgate
 
-#endif  // CLAWGATE_COMPILER_COMMANDS_DECIDERS_H_
+#endif  // CLAWGATE_COMPILER_VERDICT_DECIDERS_H_
