@@ -7,6 +7,7 @@
 
 #include "compiler/commands/compile.h"
 #include "compiler/commands/policy_under_test.h"
+#include "compiler/rule/rule.h"
 #include "compiler/verdict/deciders.h"
 #include "runtime/base/text.h"
 #include "runtime/base/timestamp.h"
@@ -46,23 +47,30 @@ std::string ProvenanceText(const Provenance& p) {
 }
 
 struct NearMiss {
-  const CompiledEntry* entry;
+  std::string pattern;
+  std::optional<std::string> arg_pattern;
+  std::optional<Provenance> provenance;
   std::string why;  // why it did not let the segment through
 };
 
 // Entries whose executable glob matches what the segment resolved to, and
-// why each did not let it through: another agent's, or its arguments (or the
-// target's rules for this command) did not fit. openclaw-2026.9 globs only.
-std::vector<NearMiss> NearMisses(const CompiledEnvironment& env, const std::string& agent, const SegmentVerdict& s) {
+// why each did not let it through: another agent's, its arguments (or the
+// target's rules for this command) did not fit, or a break-glass grant that
+// has expired or not yet begun. openclaw-2026.9 globs only.
+std::vector<NearMiss> NearMisses(const PolicySources& sources, const CompiledEnvironment& env, const std::string& agent,
+                                 const SegmentVerdict& s) {
+  constexpr size_t kMax = 5;
   std::vector<NearMiss> out;
   if (env.target != Target::kOpenClaw2026_9 || s.resolved_path.empty() || s.satisfied_by != SatisfiedBy::kNone) {
     return out;
   }
   const std::string target = NormalizeMatchTarget(s.resolved_path, env.host.platform);
+  const auto matches = [&](const std::string& pattern) {
+    return AllowlistGlob(Trim(pattern), env.host.platform).Matches(target, env.host.home);
+  };
   for (const CompiledAgent& a : env.agents) {
     for (const CompiledEntry& entry : a.entries) {
-      const AllowlistGlob glob(Trim(entry.pattern), env.host.platform);
-      if (!glob.Matches(target, env.host.home)) continue;
+      if (!matches(entry.pattern)) continue;
       std::string why;
       if (a.name != agent && a.name != "*") {
         why = "an entry of agent '" + a.name + "'";
@@ -71,8 +79,30 @@ std::vector<NearMiss> NearMisses(const CompiledEnvironment& env, const std::stri
       } else {
         why = "the path matches: " + (s.note.empty() ? std::string("the command is not judged on it") : s.note);
       }
-      out.push_back({&entry, why});
-      if (out.size() == 5) return out;
+      std::optional<Provenance> from;
+      if (!entry.provenance.empty()) from = entry.provenance.front();
+      out.push_back({entry.pattern, entry.arg_pattern, from, why});
+      if (out.size() == kMax) return out;
+    }
+  }
+  // Grants of this environment that are not active at --at.
+  for (const BreakGlassStatus& grant : env.break_glass) {
+    if (grant.state == BreakGlassState::kActive) continue;
+    if (std::find(grant.agents.begin(), grant.agents.end(), agent) == grant.agents.end()) continue;
+    for (const BreakGlassSource& bg : sources.break_glass) {
+      if (bg.id.value != grant.id) continue;
+      for (const EntrySource& e : bg.entries) {
+        const rule::RuleParseResult parsed = rule::ParseRule(e.rule.text);
+        if (!parsed.rule || !matches(parsed.rule->path_glob)) continue;
+        const bool expired = grant.state == BreakGlassState::kExpired;
+        const std::string why = "break-glass " + grant.id + (expired ? " expired at " : " begins at ") +
+                                FormatUtcTimestamp(expired ? grant.expires : grant.created);
+        out.push_back({parsed.rule->path_glob, std::nullopt,
+                       Provenance{bg.relative_file, e.location.line, "", grant.id, grant.owner, e.why.value,
+                                  e.rule.text, grant.expires},
+                       why});
+        if (out.size() == kMax) return out;
+      }
     }
   }
   return out;
@@ -122,10 +152,10 @@ CommandResult RunExplain(const ExplainOptions& options, const SourceReader& read
         seg["entry"]["provenance"] = std::move(provenance);
       }
       OrderedJson near = OrderedJson::array();
-      for (const NearMiss& n : NearMisses(*env, options.agent, s)) {
-        OrderedJson item = {{"pattern", n.entry->pattern}, {"why", n.why}};
-        if (n.entry->arg_pattern) item["argPattern"] = *n.entry->arg_pattern;
-        if (!n.entry->provenance.empty()) item["provenance"] = ProvenanceJson(n.entry->provenance.front());
+      for (const NearMiss& n : NearMisses(loaded->sources, *env, options.agent, s)) {
+        OrderedJson item = {{"pattern", n.pattern}, {"why", n.why}};
+        if (n.arg_pattern) item["argPattern"] = *n.arg_pattern;
+        if (n.provenance) item["provenance"] = ProvenanceJson(*n.provenance);
         near.push_back(std::move(item));
       }
       if (!near.empty()) seg["near_misses"] = std::move(near);
@@ -157,10 +187,8 @@ CommandResult RunExplain(const ExplainOptions& options, const SourceReader& read
       out << "  miss";
     }
     out << "\n";
-    for (const NearMiss& n : NearMisses(*env, options.agent, s)) {
-      out << "    near "
-          << (n.entry->provenance.empty() ? n.entry->pattern : ProvenanceRule(n.entry->provenance.front())) << ": "
-          << n.why << "\n";
+    for (const NearMiss& n : NearMisses(loaded->sources, *env, options.agent, s)) {
+      out << "    near " << (n.provenance ? ProvenanceRule(*n.provenance) : n.pattern) << ": " << n.why << "\n";
     }
   }
   r.out = out.str();

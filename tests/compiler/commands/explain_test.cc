@@ -122,3 +122,35 @@ TEST(Explain, JsonCarriesTheAnalysisAsCheckDoes) {
 
 }  // namespace
 }  // namespace clawgate
+
+namespace clawgate {
+namespace {
+
+TEST(Explain, AnExpiredGrantIsANearMissThatSaysWhenItEnded) {
+  std::map<std::string, std::string> files = Tree("", "");
+  files["break-glass/INC-9.yaml"] =
+      "break_glass: INC-9\nenvironment: prod\nagents: [main]\nowner: \"@example/sre\"\nreason: hotfix\n"
+      "created: 2026-11-20T00:00:00Z\nexpires: 2026-11-21T00:00:00Z\nentries:\n"
+      "  - rule: /usr/bin/scp ** recovery@bastion:/srv/**\n    why: copy the hotfix\n";
+  ExplainOptions options;
+  options.source_root = "policies";
+  options.env = "prod";
+  options.agent = "main";
+  options.argv = {"/usr/bin/scp", "a", "recovery@bastion:/srv/a"};
+  options.at = 1795000000;  // 2026-11-18: the grant has not begun
+  const auto reader = MakeMemoryReader(files);
+  CommandResult r = RunExplain(options, *reader);
+  EXPECT_EQ(r.exit_code, ExitCode::kFinding) << r.out << r.err;
+  EXPECT_NE(r.out.find("near /usr/bin/scp ** recovery@bastion:/srv/** (break-glass/INC-9.yaml:9): break-glass INC-9 "
+                       "begins at 2026-11-20T00:00:00Z"),
+            std::string::npos)
+      << r.out;
+  options.at = 1795305600;  // 2026-11-22: over
+  options.format = OutputFormat::kJson;
+  r = RunExplain(options, *reader);
+  EXPECT_NE(r.out.find("\"why\":\"break-glass INC-9 expired at 2026-11-21T00:00:00Z\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"break_glass\":\"INC-9\""), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace clawgate
