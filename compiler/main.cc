@@ -1,5 +1,6 @@
 // clawgate: compile, check and review OpenClaw exec-approvals policy.
 #include "compiler/commands/compile.h"
+#include "compiler/commands/diff.h"
 #include "compiler/commands/explain.h"
 #include "compiler/commands/lint.h"
 #include "compiler/commands/policy_test.h"
@@ -13,6 +14,7 @@ int main(int argc, char** argv) {
                                    "clawgate: policy-as-code compiler and CI verifier for OpenClaw exec approvals",
                                    clawgate::kVersion);
     clawgate::AddCompileCommand(program);
+    clawgate::AddDiffCommand(program);
     clawgate::AddExplainCommand(program);
     clawgate::AddLintCommand(program);
     clawgate::AddTestCommand(program);

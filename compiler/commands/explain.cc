@@ -7,6 +7,7 @@
 
 #include "compiler/commands/compile.h"
 #include "compiler/commands/policy_under_test.h"
+#include "compiler/review/provenance.h"
 #include "compiler/rule/rule.h"
 #include "compiler/verdict/deciders.h"
 #include "runtime/base/text.h"
@@ -20,7 +21,7 @@ namespace {
 
 using OrderedJson = nlohmann::ordered_json;
 
-OrderedJson ProvenanceJson(const Provenance& p) {
+OrderedJson ProvenanceJson(const Provenance& p, const RuleOrigins* origins) {
   OrderedJson out;
   out["file"] = p.file;
   out["line"] = p.line;
@@ -33,6 +34,15 @@ OrderedJson ProvenanceJson(const Provenance& p) {
   out["owner"] = p.owner;
   out["why"] = p.why;
   out["rule"] = p.rule;
+  if (origins != nullptr) {
+    if (const auto origin = origins->Of(p.file, p.line)) {
+      out["commit"] = origin->committed ? OrderedJson{{"sha", origin->commit.sha},
+                                                      {"author", origin->commit.author},
+                                                      {"date", FormatUtcTimestamp(origin->commit.time)},
+                                                      {"subject", origin->commit.subject}}
+                                        : OrderedJson();
+    }
+  }
   return out;
 }
 
@@ -123,6 +133,8 @@ CommandResult RunExplain(const ExplainOptions& options, const SourceReader& read
   const std::string command = options.shell ? *options.shell : QuoteArgv(options.argv);
   Deciders deciders(*policy);
   const DecisionResult d = deciders.Decide(*env, options.agent, command, options.cwd);
+  const std::unique_ptr<RuleOrigins> origins =
+      options.read_git ? RuleOrigins::ForWorkingTree(options.source_root, loaded->sources) : nullptr;
   const bool unattended = options.attended ? !*options.attended : env->unattended;
   const Decision outcome = unattended ? d.unattended_outcome : d.decision;
   const std::string host = env->host.name.empty() ? "built-in macOS" : env->host.name;
@@ -148,14 +160,14 @@ CommandResult RunExplain(const ExplainOptions& options, const SourceReader& read
       const CompiledEntry* entry = s.entry_index ? EntryAt(*env, options.agent, *s.entry_index) : nullptr;
       if (entry) {
         OrderedJson provenance = OrderedJson::array();
-        for (const Provenance& p : entry->provenance) provenance.push_back(ProvenanceJson(p));
+        for (const Provenance& p : entry->provenance) provenance.push_back(ProvenanceJson(p, origins.get()));
         seg["entry"]["provenance"] = std::move(provenance);
       }
       OrderedJson near = OrderedJson::array();
       for (const NearMiss& n : NearMisses(loaded->sources, *env, options.agent, s)) {
         OrderedJson item = {{"pattern", n.pattern}, {"why", n.why}};
         if (n.arg_pattern) item["argPattern"] = *n.arg_pattern;
-        if (n.provenance) item["provenance"] = ProvenanceJson(*n.provenance);
+        if (n.provenance) item["provenance"] = ProvenanceJson(*n.provenance, origins.get());
         near.push_back(std::move(item));
       }
       if (!near.empty()) seg["near_misses"] = std::move(near);
@@ -178,7 +190,12 @@ CommandResult RunExplain(const ExplainOptions& options, const SourceReader& read
     if (entry) {
       out << "\n    matched " << entry->pattern;
       if (entry->arg_pattern) out << " argPattern " << nlohmann::json(*entry->arg_pattern).dump();
-      for (const Provenance& p : entry->provenance) out << "\n    from " << ProvenanceText(p);
+      for (const Provenance& p : entry->provenance) {
+        out << "\n    from " << ProvenanceText(p);
+        if (!origins) continue;
+        if (const auto origin = origins->Of(p.file, p.line))
+          out << "\n      added in " << RuleOrigins::Describe(*origin);
+      }
     } else if (s.satisfied_by != SatisfiedBy::kNone) {
       out << "  " << ToString(s.satisfied_by);
     } else if (!s.note.empty()) {
@@ -227,6 +244,7 @@ void AddExplainCommand(cli::Program& program) {
     if (*attended && *unattended) return Failure(ExitCode::kUsage, kProgram, "--attended or --unattended, not both");
     if (*attended) resolved.attended = true;
     if (*unattended) resolved.attended = false;
+    resolved.read_git = true;
     const auto reader = MakeFileSystemReader(resolved.source_root);
     return RunExplain(resolved, *reader);
   });

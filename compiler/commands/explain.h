@@ -27,6 +27,7 @@ struct ExplainOptions {
   std::optional<bool> attended;  // default: the environment's `unattended`
   int64_t at = 0;
   OutputFormat format = OutputFormat::kText;
+  bool read_git = false;  // name the commit that added each rule line (git blame at HEAD)
 };
 
 /// Exit 0 when the final outcome is allow, 1 otherwise (and for unknown),

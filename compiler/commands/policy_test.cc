@@ -18,48 +18,7 @@
 namespace clawgate {
 namespace {
 
-struct Case {
-  std::string kind;  // "test" or "example"
-  std::string name;
-  SourceLocation where;
-  std::string env;
-  std::string agent;
-  std::string command;
-  std::string expected;  // what the case asks for, as written
-  std::string got;
-  std::string reason;
-  bool passed = false;
-};
-
-void RunTests(const PolicySources& sources, Deciders& deciders, std::vector<Case>* cases) {
-  for (const PolicyTestSource& t : sources.tests) {
-    const CompiledEnvironment* env = deciders.Env(t.environment.value);
-    if (env == nullptr) continue;  // reported by the compiler
-    Case c{"test", t.name.value, t.location, env->name, t.agent.value, "", "", "", "", false};
-    if (t.command) {
-      c.command = t.command->value;
-    } else if (t.argv) {
-      std::vector<std::string> argv;
-      for (const auto& a : *t.argv) argv.push_back(a.value);
-      c.command = QuoteArgv(argv);
-    }
-    const DecisionResult d = deciders.Decide(*env, c.agent, c.command, t.cwd ? t.cwd->value : "");
-    c.expected = t.decision.value + (t.outcome ? "/" + t.outcome->value : "");
-    c.got = Verdict(d);
-    c.reason = d.reason;
-    c.passed = d.decision != Decision::kUnknown && ToString(d.decision) == t.decision.value &&
-               (!t.outcome || ToString(d.unattended_outcome) == t.outcome->value);
-    cases->push_back(std::move(c));
-  }
-}
-
-void AddExamples(const PolicySources& sources, const CompiledPolicy& policy, Deciders& deciders,
-                 std::vector<Case>* cases) {
-  for (ExampleResult& r : RunEntryExamples(sources, policy, deciders)) {
-    cases->push_back({"example", r.rule, r.where, r.env, r.agent, r.command, r.expect_allow ? "allow" : "not allow",
-                      Verdict(r.decision), r.decision.reason, r.passed});
-  }
-}
+using Case = PolicyCase;
 
 std::string XmlEscape(const std::string& text) {
   std::string out;
@@ -122,9 +81,7 @@ CommandResult RunPolicyTests(const PolicyTestOptions& options, const SourceReade
   const PolicySources* const sources = &loaded->sources;
   const CompiledPolicy* const policy = &loaded->policy;
   Deciders deciders(*policy);
-  std::vector<Case> cases;
-  RunTests(*sources, deciders, &cases);
-  AddExamples(*sources, *policy, deciders, &cases);
+  const std::vector<Case> cases = RunPolicyCases(*sources, *policy, deciders);
   const size_t failed =
       static_cast<size_t>(std::count_if(cases.begin(), cases.end(), [](const Case& c) { return !c.passed; }));
   CommandResult r;

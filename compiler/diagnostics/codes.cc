@@ -88,6 +88,10 @@ const std::vector<CodeInfo>& CodeTable() {
       {C::kAgentWithoutLayers, "CG318", kW, "an allowlist agent that takes no layer (it can run nothing)"},
       {C::kFreezeBootstrap, "CG319", kE, "a freeze that includes the bootstrap layer (it must stay editable)"},
       {C::kFreezeOver, "CG320", kW, "a freeze whose `until` has passed"},
+      {C::kRevisionNotBumped, "CG330", kE,
+       "what an environment compiles to changed, but its revision did not go up by exactly one"},
+      {C::kRevisionWithoutChange, "CG331", kE, "an environment's revision changed, but what it compiles to did not"},
+      {C::kFrozenLayerChanged, "CG332", kE, "a frozen layer, or what it compiles to, changed during a freeze"},
   };
   return table;
 }

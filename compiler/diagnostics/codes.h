@@ -83,6 +83,10 @@ enum class DiagnosticCode {
   kAgentWithoutLayers,    // CG318
   kFreezeBootstrap,       // CG319
   kFreezeOver,            // CG320
+  // Review: rules a change between two revisions must follow (CG33x).
+  kRevisionNotBumped,      // CG330
+  kRevisionWithoutChange,  // CG331
+  kFrozenLayerChanged,     // CG332
 };
 
 /// One row of the code table.

@@ -2,8 +2,11 @@
 
 #include <git2.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <tuple>
 
 namespace clawgate {
 namespace {
@@ -68,6 +71,275 @@ SourceRevision DescribeSourceRevision(const std::string& path) {
     revision.dirty = git_status_list_entrycount(status.get()) > 0;
   }
   return revision;
+}
+
+}  // namespace clawgate
+
+namespace clawgate {
+namespace {
+
+struct ObjectDeleter {
+  void operator()(git_object* object) const { git_object_free(object); }
+};
+struct TreeDeleter {
+  void operator()(git_tree* tree) const { git_tree_free(tree); }
+};
+struct TreeEntryDeleter {
+  void operator()(git_tree_entry* entry) const { git_tree_entry_free(entry); }
+};
+struct BlobDeleter {
+  void operator()(git_blob* blob) const { git_blob_free(blob); }
+};
+struct CommitDeleter {
+  void operator()(git_commit* commit) const { git_commit_free(commit); }
+};
+struct BlameDeleter {
+  void operator()(git_blame* blame) const { git_blame_free(blame); }
+};
+using BlameHandle = std::unique_ptr<git_blame, BlameDeleter>;
+using Object = std::unique_ptr<git_object, ObjectDeleter>;
+using Tree = std::unique_ptr<git_tree, TreeDeleter>;
+using TreeEntry = std::unique_ptr<git_tree_entry, TreeEntryDeleter>;
+using Blob = std::unique_ptr<git_blob, BlobDeleter>;
+using Commit = std::unique_ptr<git_commit, CommitDeleter>;
+
+std::string LastError() {
+  const git_error* e = git_error_last();
+  return e != nullptr && e->message != nullptr ? e->message : "unknown libgit2 error";
+}
+
+std::string Hex(const git_oid* oid) {
+  char hex[GIT_OID_HEXSZ + 1] = {};
+  git_oid_tostr(hex, sizeof hex, oid);
+  return hex;
+}
+
+bool EndsWith(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+}  // namespace
+
+struct GitRepository::Impl {
+  Repository repo;
+  std::map<std::string, CommitInfo> commits;  // sha -> what it says
+  std::map<std::tuple<std::string, std::string, std::string>, std::vector<std::optional<CommitInfo>>> blames;
+};
+
+GitRepository::GitRepository(std::shared_ptr<Impl> impl) : impl_(std::move(impl)) {}
+GitRepository::~GitRepository() = default;
+
+std::unique_ptr<GitRepository> GitRepository::Open(const std::string& path, std::string* error) {
+  static LibGit2 library;
+  git_repository* raw = nullptr;
+  if (git_repository_open_ext(&raw, path.c_str(), 0, nullptr) != 0) {
+    *error = "no git repository at " + path + ": " + LastError();
+    return nullptr;
+  }
+  auto impl = std::make_shared<Impl>();
+  impl->repo.reset(raw);
+  return std::unique_ptr<GitRepository>(new GitRepository(std::move(impl)));
+}
+
+std::string GitRepository::workdir() const {
+  const char* dir = git_repository_workdir(impl_->repo.get());
+  return dir == nullptr ? "" : dir;
+}
+
+namespace {
+
+CommitInfo DescribeCommit(git_commit* commit) {
+  CommitInfo info;
+  info.sha = Hex(git_commit_id(commit));
+  const git_signature* author = git_commit_author(commit);
+  if (author != nullptr) {
+    info.author = author->name != nullptr ? author->name : "";
+    info.time = static_cast<int64_t>(author->when.time);
+  }
+  const char* summary = git_commit_summary(commit);
+  info.subject = summary != nullptr ? summary : "";
+  return info;
+}
+
+}  // namespace
+
+std::optional<std::vector<std::optional<CommitInfo>>> GitRepository::Blame(const std::string& commit,
+                                                                           const std::string& path,
+                                                                           const std::string* current_text) const {
+  const auto key = std::make_tuple(commit, path, current_text ? *current_text : std::string("\x01committed"));
+  if (const auto cached = impl_->blames.find(key); cached != impl_->blames.end()) return cached->second;
+  git_blame_options options = GIT_BLAME_OPTIONS_INIT;
+  if (git_oid_fromstr(&options.newest_commit, commit.c_str()) != 0) return std::nullopt;
+  git_blame* raw = nullptr;
+  if (git_blame_file(&raw, impl_->repo.get(), path.c_str(), &options) != 0) return std::nullopt;
+  BlameHandle blame(raw);
+  if (current_text != nullptr) {
+    git_blame* adjusted = nullptr;
+    if (git_blame_buffer(&adjusted, blame.get(), current_text->data(), current_text->size()) != 0) return std::nullopt;
+    blame.reset(adjusted);
+  }
+  std::vector<std::optional<CommitInfo>> lines;
+  for (size_t line = 1;; ++line) {
+    const git_blame_hunk* hunk = git_blame_get_hunk_byline(blame.get(), line);
+    if (hunk == nullptr) break;
+    if (git_oid_is_zero(&hunk->final_commit_id)) {
+      lines.emplace_back();  // not committed yet
+      continue;
+    }
+    const std::string sha = Hex(&hunk->final_commit_id);
+    auto known = impl_->commits.find(sha);
+    if (known == impl_->commits.end()) {
+      git_commit* raw_commit = nullptr;
+      if (git_commit_lookup(&raw_commit, impl_->repo.get(), &hunk->final_commit_id) != 0) {
+        lines.emplace_back();
+        continue;
+      }
+      const Commit found(raw_commit);
+      known = impl_->commits.emplace(sha, DescribeCommit(found.get())).first;
+    }
+    lines.emplace_back(known->second);
+  }
+  impl_->blames[key] = lines;
+  return lines;
+}
+
+std::optional<CommitInfo> GitRepository::ResolveCommit(const std::string& revision, std::string* error) const {
+  git_object* raw = nullptr;
+  if (git_revparse_single(&raw, impl_->repo.get(), revision.c_str()) != 0) {
+    *error = "unknown revision '" + revision + "': " + LastError();
+    return std::nullopt;
+  }
+  const Object object(raw);
+  git_object* peeled = nullptr;
+  if (git_object_peel(&peeled, object.get(), GIT_OBJECT_COMMIT) != 0) {
+    *error = "'" + revision + "' names no commit: " + LastError();
+    return std::nullopt;
+  }
+  const Commit commit(reinterpret_cast<git_commit*>(peeled));
+  return DescribeCommit(commit.get());
+}
+
+namespace {
+
+// A policy folder inside one commit's tree.
+class GitTreeReader final : public SourceReader {
+ public:
+  GitTreeReader(std::shared_ptr<void> keep_alive, git_repository* repo, Tree tree, std::string display_root)
+      : keep_alive_(std::move(keep_alive)),
+        repo_(repo),
+        tree_(std::move(tree)),
+        display_root_(std::move(display_root)) {}
+
+  std::vector<std::string> List(std::string_view dir, std::string_view suffix) const override {
+    std::vector<std::string> names;
+    Tree subtree;
+    const git_tree* folder = tree_.get();
+    if (!dir.empty()) {
+      git_tree_entry* raw = nullptr;
+      if (git_tree_entry_bypath(&raw, tree_.get(), std::string(dir).c_str()) != 0) return names;
+      const TreeEntry entry(raw);
+      if (git_tree_entry_type(entry.get()) != GIT_OBJECT_TREE) return names;
+      git_tree* raw_tree = nullptr;
+      if (git_tree_lookup(&raw_tree, repo_, git_tree_entry_id(entry.get())) != 0) return names;
+      subtree.reset(raw_tree);
+      folder = subtree.get();
+    }
+    const size_t count = git_tree_entrycount(folder);
+    for (size_t i = 0; i < count; ++i) {
+      const git_tree_entry* entry = git_tree_entry_byindex(folder, i);
+      const std::string name = git_tree_entry_name(entry);
+      if (name.empty() || name[0] == '.' || !EndsWith(name, suffix)) continue;
+      if (git_tree_entry_type(entry) == GIT_OBJECT_TREE) continue;
+      names.push_back(dir.empty() ? name : std::string(dir) + "/" + name);
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+  }
+
+  bool Exists(std::string_view relative_name) const override {
+    git_tree_entry* raw = nullptr;
+    if (git_tree_entry_bypath(&raw, tree_.get(), std::string(relative_name).c_str()) != 0) return false;
+    const TreeEntry entry(raw);
+    return git_tree_entry_type(entry.get()) != GIT_OBJECT_TREE;
+  }
+
+  std::optional<std::string> Read(std::string_view relative_name, ReadError* error) const override {
+    git_tree_entry* raw = nullptr;
+    if (git_tree_entry_bypath(&raw, tree_.get(), std::string(relative_name).c_str()) != 0) {
+      *error = ReadError{ReadError::Kind::kUnreadable, "no such file in the commit"};
+      return std::nullopt;
+    }
+    const TreeEntry entry(raw);
+    const git_filemode_t mode = git_tree_entry_filemode(entry.get());
+    if (mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE) {
+      *error = ReadError{ReadError::Kind::kNotRegular, mode == GIT_FILEMODE_LINK ? "a symbolic link in the commit"
+                                                                                 : "not a regular file in the commit"};
+      return std::nullopt;
+    }
+    git_blob* raw_blob = nullptr;
+    if (git_blob_lookup(&raw_blob, repo_, git_tree_entry_id(entry.get())) != 0) {
+      *error = ReadError{ReadError::Kind::kUnreadable, LastError()};
+      return std::nullopt;
+    }
+    const Blob blob(raw_blob);
+    const auto size = static_cast<size_t>(git_blob_rawsize(blob.get()));
+    if (size > kSourceFileLimit) {
+      *error = ReadError{ReadError::Kind::kTooLarge,
+                         std::to_string(size) + " bytes, more than the limit of " + std::to_string(kSourceFileLimit)};
+      return std::nullopt;
+    }
+    return std::string(static_cast<const char*>(git_blob_rawcontent(blob.get())), size);
+  }
+
+  std::string DisplayName(std::string_view relative_name) const override {
+    if (display_root_.empty() || display_root_ == ".") return std::string(relative_name);
+    return display_root_ + (display_root_.back() == '/' ? "" : "/") + std::string(relative_name);
+  }
+
+ private:
+  std::shared_ptr<void> keep_alive_;  // the repository outlives the reader
+  git_repository* repo_;
+  Tree tree_;
+  std::string display_root_;
+};
+
+}  // namespace
+
+std::unique_ptr<SourceReader> GitRepository::TreeReader(const std::string& commit, const std::string& prefix,
+                                                        const std::string& display_root, std::string* error) const {
+  git_oid oid;
+  if (git_oid_fromstr(&oid, commit.c_str()) != 0) {
+    *error = "not a commit id: " + commit;
+    return nullptr;
+  }
+  git_commit* raw_commit = nullptr;
+  if (git_commit_lookup(&raw_commit, impl_->repo.get(), &oid) != 0) {
+    *error = "no commit " + commit + ": " + LastError();
+    return nullptr;
+  }
+  const Commit owner(raw_commit);
+  git_tree* raw_root = nullptr;
+  if (git_commit_tree(&raw_root, owner.get()) != 0) {
+    *error = LastError();
+    return nullptr;
+  }
+  Tree tree(raw_root);
+  if (!prefix.empty() && prefix != ".") {
+    git_tree_entry* raw_entry = nullptr;
+    if (git_tree_entry_bypath(&raw_entry, tree.get(), prefix.c_str()) != 0) {
+      *error = "commit " + commit.substr(0, 12) + " has no folder " + prefix;
+      return nullptr;
+    }
+    const TreeEntry entry(raw_entry);
+    git_tree* raw_sub = nullptr;
+    if (git_tree_entry_type(entry.get()) != GIT_OBJECT_TREE ||
+        git_tree_lookup(&raw_sub, impl_->repo.get(), git_tree_entry_id(entry.get())) != 0) {
+      *error = "commit " + commit.substr(0, 12) + " has no folder " + prefix;
+      return nullptr;
+    }
+    tree.reset(raw_sub);
+  }
+  return std::make_unique<GitTreeReader>(impl_, impl_->repo.get(), std::move(tree), display_root);
 }
 
 }  // namespace clawgate

@@ -6,6 +6,8 @@
 #include <set>
 #include <utility>
 
+#include "runtime/base/file_system.h"
+
 namespace clawgate {
 namespace {
 
@@ -234,6 +236,12 @@ bool ArgsInclude(const std::optional<std::vector<rule::ArgToken>>& broad,
     }
   }
   return covered[0][0] != 0;
+}
+
+bool RuleCovers(const rule::ParsedRule& broad, const rule::ParsedRule& narrow, const std::string& home) {
+  if (!narrow.args && broad.args) return false;
+  return PathGlobIncludes(ExpandHome(broad.path_glob, home), ExpandHome(narrow.path_glob, home)) &&
+         ArgsInclude(broad.args, narrow.args);
 }
 
 bool ArgsAdmit(const std::optional<std::vector<rule::ArgToken>>& pattern, const std::vector<ProbeArg>& probe) {

@@ -12,6 +12,7 @@
 #define CLAWGATE_COMPILER_LINT_GLOB_ALGEBRA_H_
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -34,6 +35,12 @@ bool WordIncludes(const rule::Word& broad, const rule::Word& narrow);
 /// some equal languages, never "yes" for a wider one.
 bool ArgsInclude(const std::optional<std::vector<rule::ArgToken>>& broad,
                  const std::optional<std::vector<rule::ArgToken>>& narrow);
+
+/// Whether rule `broad` allows every command rule `narrow` allows, with `~`
+/// read as `home` (openclaw-2026.9 semantics). A rule without an argument
+/// pattern is only covered by another without one, since some of the
+/// target's checks consider those alone.
+bool RuleCovers(const rule::ParsedRule& broad, const rule::ParsedRule& narrow, const std::string& home);
 
 /// An argument of a probe: a literal word, or a payload the agent chooses.
 struct ProbeArg {

@@ -542,14 +542,8 @@ class Linter {
     });
   }
 
-  // Whether entry `broad` allows everything `narrow` allows (openclaw-2026.9
-  // semantics; a path-only entry is only covered by a path-only entry, since
-  // some checks consider entries without an argPattern alone).
-  bool Covers(const EntryRef& broad, const EntryRef& narrow, const std::string& home) const {
-    if (!broad.parsed || !narrow.parsed) return false;
-    if (!narrow.parsed->args && broad.parsed->args) return false;
-    return PathGlobIncludes(ExpandHome(broad.parsed->path_glob, home), ExpandHome(narrow.parsed->path_glob, home)) &&
-           ArgsInclude(broad.parsed->args, narrow.parsed->args);
+  static bool Covers(const EntryRef& broad, const EntryRef& narrow, const std::string& home) {
+    return broad.parsed && narrow.parsed && RuleCovers(*broad.parsed, *narrow.parsed, home);
   }
 
   void CheckShadowing() {

@@ -3,6 +3,8 @@
 #include <map>
 #include <utility>
 
+#include "runtime/engine/shell_quote.h"
+
 namespace clawgate {
 
 std::vector<ExampleResult> RunEntryExamples(const PolicySources& sources, const CompiledPolicy& policy,
@@ -37,6 +39,34 @@ std::vector<ExampleResult> RunEntryExamples(const PolicySources& sources, const 
     }
   }
   return results;
+}
+
+std::vector<PolicyCase> RunPolicyCases(const PolicySources& sources, const CompiledPolicy& policy, Deciders& deciders) {
+  std::vector<PolicyCase> cases;
+  for (const PolicyTestSource& t : sources.tests) {
+    const CompiledEnvironment* env = deciders.Env(t.environment.value);
+    if (env == nullptr) continue;  // reported by the compiler
+    PolicyCase c{"test", t.name.value, t.location, env->name, t.agent.value, "", "", "", "", false};
+    if (t.command) {
+      c.command = t.command->value;
+    } else if (t.argv) {
+      std::vector<std::string> argv;
+      for (const auto& a : *t.argv) argv.push_back(a.value);
+      c.command = QuoteArgv(argv);
+    }
+    const DecisionResult d = deciders.Decide(*env, c.agent, c.command, t.cwd ? t.cwd->value : "");
+    c.expected = t.decision.value + (t.outcome ? "/" + t.outcome->value : "");
+    c.got = Verdict(d);
+    c.reason = d.reason;
+    c.passed = d.decision != Decision::kUnknown && ToString(d.decision) == t.decision.value &&
+               (!t.outcome || ToString(d.unattended_outcome) == t.outcome->value);
+    cases.push_back(std::move(c));
+  }
+  for (ExampleResult& r : RunEntryExamples(sources, policy, deciders)) {
+    cases.push_back({"example", r.rule, r.where, r.env, r.agent, r.command, r.expect_allow ? "allow" : "not allow",
+                     Verdict(r.decision), r.decision.reason, r.passed});
+  }
+  return cases;
 }
 
 }  // namespace clawgate

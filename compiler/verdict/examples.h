@@ -1,8 +1,8 @@
-// Every entry's own `examples`, decided under every environment and agent
-// that takes the entry: an `allow` example must run (final outcome allow on
-// an unattended environment, decision allow on an attended one), a `deny`
-// example must not. An `unknown` answer fails. `clawgate test` reports these
-// as cases; lint reports a failing one as CG315.
+// The cases `clawgate test` runs: the policy tests, and every entry's own
+// `examples` decided under every environment and agent that takes the entry
+// (an `allow` example must run: final outcome allow on an unattended
+// environment, decision allow on an attended one; a `deny` example must
+// not). An `unknown` answer fails. Lint reports a failing example as CG315.
 #ifndef CLAWGATE_COMPILER_VERDICT_EXAMPLES_H_
 #define CLAWGATE_COMPILER_VERDICT_EXAMPLES_H_
 
@@ -30,6 +30,23 @@ struct ExampleResult {
 /// entry, allow before deny).
 std::vector<ExampleResult> RunEntryExamples(const PolicySources& sources, const CompiledPolicy& policy,
                                             Deciders& deciders);
+
+/// One case `clawgate test` runs: a policy test or an entry's example.
+struct PolicyCase {
+  std::string kind;  // "test" or "example"
+  std::string name;  // the test's name, or the entry's rule
+  SourceLocation where;
+  std::string env;
+  std::string agent;
+  std::string command;
+  std::string expected;  // what the case asks for, as written
+  std::string got;       // "decision/outcome"
+  std::string reason;
+  bool passed = false;
+};
+
+/// Every policy test (policies/tests/*.yaml), then every entry's examples.
+std::vector<PolicyCase> RunPolicyCases(const PolicySources& sources, const CompiledPolicy& policy, Deciders& deciders);
 
 }  // namespace clawgate
 

@@ -456,7 +456,8 @@ TEST(Lint, EveryLintCodeHasAFiringAndAQuietCase) {
   std::map<std::string, std::pair<int, int>> seen;
   for (const RuleCase& c : Cases()) (c.fires ? seen[c.code].first : seen[c.code].second)++;
   for (const CodeInfo& info : CodeTable()) {
-    if (info.name < std::string_view("CG300")) continue;
+    // CG300-CG329 are lint rules; CG33x are review rules (tests/compiler/review).
+    if (info.name < std::string_view("CG300") || info.name >= std::string_view("CG330")) continue;
     EXPECT_GT(seen[std::string(info.name)].first, 0) << info.name << " has no firing case";
     EXPECT_GT(seen[std::string(info.name)].second, 0) << info.name << " has no quiet case";
   }
