@@ -9,6 +9,7 @@ packages=(
   libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
   clang-format clang-tidy
   python3 python3-jsonschema python3-yaml
+  prometheus prometheus-node-exporter
   ca-certificates
 )
 # npm fetches the reference OpenClaw packages for the conformance tests. A

@@ -1,6 +1,7 @@
 // clawgate: compile, check and review OpenClaw exec-approvals policy.
 #include "compiler/commands/compile.h"
 #include "compiler/commands/diff.h"
+#include "compiler/commands/drift.h"
 #include "compiler/commands/explain.h"
 #include "compiler/commands/lint.h"
 #include "compiler/commands/policy_test.h"
@@ -15,6 +16,7 @@ int main(int argc, char** argv) {
                                    clawgate::kVersion);
     clawgate::AddCompileCommand(program);
     clawgate::AddDiffCommand(program);
+    clawgate::AddDriftCommand(program);
     clawgate::AddExplainCommand(program);
     clawgate::AddLintCommand(program);
     clawgate::AddTestCommand(program);

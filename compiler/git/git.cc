@@ -305,6 +305,44 @@ class GitTreeReader final : public SourceReader {
 
 }  // namespace
 
+std::optional<std::vector<std::string>> GitRepository::History(const std::string& revision, std::string* error) const {
+  const auto tip = ResolveCommit(revision, error);
+  if (!tip) return std::nullopt;
+  git_revwalk* raw = nullptr;
+  if (git_revwalk_new(&raw, impl_->repo.get()) != 0) {
+    *error = LastError();
+    return std::nullopt;
+  }
+  const std::unique_ptr<git_revwalk, void (*)(git_revwalk*)> walk(raw, git_revwalk_free);
+  git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+  git_oid oid;
+  git_oid_fromstr(&oid, tip->sha.c_str());
+  if (git_revwalk_push(walk.get(), &oid) != 0) {
+    *error = LastError();
+    return std::nullopt;
+  }
+  std::vector<std::string> out;
+  while (git_revwalk_next(&oid, walk.get()) == 0) out.push_back(Hex(&oid));
+  return out;
+}
+
+std::string GitRepository::TreeIdAt(const std::string& commit, const std::string& prefix) const {
+  git_oid oid;
+  if (git_oid_fromstr(&oid, commit.c_str()) != 0) return "";
+  git_commit* raw_commit = nullptr;
+  if (git_commit_lookup(&raw_commit, impl_->repo.get(), &oid) != 0) return "";
+  const Commit owner(raw_commit);
+  git_tree* raw_root = nullptr;
+  if (git_commit_tree(&raw_root, owner.get()) != 0) return "";
+  const Tree root(raw_root);
+  if (prefix.empty() || prefix == ".") return Hex(git_tree_id(root.get()));
+  git_tree_entry* raw_entry = nullptr;
+  if (git_tree_entry_bypath(&raw_entry, root.get(), prefix.c_str()) != 0) return "";
+  const TreeEntry entry(raw_entry);
+  if (git_tree_entry_type(entry.get()) != GIT_OBJECT_TREE) return "";
+  return Hex(git_tree_entry_id(entry.get()));
+}
+
 std::unique_ptr<SourceReader> GitRepository::TreeReader(const std::string& commit, const std::string& prefix,
                                                         const std::string& display_root, std::string* error) const {
   git_oid oid;

@@ -53,6 +53,14 @@ class GitRepository {
   std::unique_ptr<SourceReader> TreeReader(const std::string& commit, const std::string& prefix,
                                            const std::string& display_root, std::string* error) const;
 
+  /// The commits reachable from `revision`, newest first (following every
+  /// parent, each once), or nullopt with `error` set.
+  std::optional<std::vector<std::string>> History(const std::string& revision, std::string* error) const;
+
+  /// The id of the tree at `prefix` in `commit` ("" when there is none): a
+  /// policy folder that did not change between commits has the same id.
+  std::string TreeIdAt(const std::string& commit, const std::string& prefix) const;
+
   /// The working tree's root ("" for a bare repository).
   std::string workdir() const;
 

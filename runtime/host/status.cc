@@ -69,16 +69,46 @@ EnvStatus StatusOf(const HostOptions& options, const StateDir& state, const std:
   return s;
 }
 
-std::string PrometheusLines(const EnvStatus& s, const std::string& region, const std::string& host) {
-  const std::string labels = "env=\"" + s.env + "\",region=\"" + region + "\",host=\"" + host + "\"";
+// The metric families of `clawgate-host status --format prometheus`, in the
+// text exposition format the node exporter's textfile collector reads: each
+// family once, with HELP and TYPE, its samples together.
+struct Family {
+  const char* name;
+  const char* help;
+};
+constexpr Family kFamilies[] = {
+    {"clawgate_revision", "Revision of the pinned exec-approvals artifact."},
+    {"clawgate_drift", "1 when the live document's policy digest differs from the pinned artifact."},
+    {"clawgate_policy_info", "The live document's policy digest, as a label; always 1."},
+    {"clawgate_applied_timestamp_seconds", "When the pinned artifact was applied, seconds since the epoch."},
+    {"clawgate_break_glass_active", "Break-glass grants of the pinned artifact active now."},
+    {"clawgate_status_timestamp_seconds", "When this status was taken, seconds since the epoch."},
+};
+
+std::string PrometheusText(const std::vector<EnvStatus>& statuses, const std::string& region, const std::string& host,
+                           int64_t now) {
   std::string out;
-  out += "clawgate_revision{" + labels + "} " + std::to_string(s.revision) + "\n";
-  out += "clawgate_drift{" + labels + "} " + (s.drift ? "1" : "0") + "\n";
-  out += "clawgate_policy_info{" + labels + ",digest=\"" + s.digest + "\"} 1\n";
-  if (const auto at = ParseUtcTimestamp(s.applied_at)) {
-    out += "clawgate_applied_timestamp_seconds{" + labels + "} " + std::to_string(*at) + "\n";
+  for (const Family& family : kFamilies) {
+    out += std::string("# HELP ") + family.name + " " + family.help + "\n# TYPE " + family.name + " gauge\n";
+    for (const EnvStatus& s : statuses) {
+      const std::string labels = "env=\"" + s.env + "\",region=\"" + region + "\",host=\"" + host + "\"";
+      const std::string name = family.name;
+      if (name == "clawgate_revision") {
+        out += name + "{" + labels + "} " + std::to_string(s.revision) + "\n";
+      } else if (name == "clawgate_drift") {
+        out += name + "{" + labels + "} " + (s.drift ? "1" : "0") + "\n";
+      } else if (name == "clawgate_policy_info") {
+        out += name + "{" + labels + ",digest=\"" + s.digest + "\"} 1\n";
+      } else if (name == "clawgate_applied_timestamp_seconds") {
+        if (const auto at = ParseUtcTimestamp(s.applied_at))
+          out += name + "{" + labels + "} " + std::to_string(*at) + "\n";
+      } else if (name == "clawgate_break_glass_active") {
+        out += name + "{" + labels + "} " + std::to_string(s.break_glass.size()) + "\n";
+      } else {
+        out += name + "{" + labels + "} " + std::to_string(now) + "\n";
+      }
+    }
   }
-  out += "clawgate_break_glass_active{" + labels + "} " + std::to_string(s.break_glass.size()) + "\n";
   return out;
 }
 
@@ -98,8 +128,10 @@ CommandResult RunStatus(const HostOptions& options, const std::string& region, c
   if (envs.empty() && options.format == OutputFormat::kText) {
     r.out = "nothing pinned under " + state.root() + "/envs (run apply first)\n";
   }
+  std::vector<EnvStatus> statuses;
   for (const std::string& env : envs) {
     const EnvStatus s = StatusOf(options, state, env);
+    statuses.push_back(s);
     AppendEvent(state.root(), options.now,
                 Event("status").Set("env", env).Set("digest", s.digest).Set("drift", s.drift));
     if (options.format == OutputFormat::kJson) {
@@ -107,6 +139,7 @@ CommandResult RunStatus(const HostOptions& options, const std::string& region, c
       status["env"] = env;
       status["region"] = region;
       status["host"] = host;
+      status["reported_at"] = FormatUtcTimestamp(options.now);
       status["revision"] = s.revision;
       status["applied_at"] = s.applied_at;
       status["digest"] = s.digest;
@@ -117,9 +150,7 @@ CommandResult RunStatus(const HostOptions& options, const std::string& region, c
       for (const auto& [id, expires] : s.break_glass) grants.push_back({{"id", id}, {"expires", expires}});
       status["break_glass"] = std::move(grants);
       r.out += status.dump() + "\n";
-    } else if (options.format == OutputFormat::kPrometheus) {
-      r.out += PrometheusLines(s, region, host);
-    } else {
+    } else if (options.format == OutputFormat::kText) {
       r.out += env + " (" + region + ", " + host + "): revision " + std::to_string(s.revision) + ", digest " +
                s.digest + ", applied " + s.applied_at + (s.drift ? ", DRIFT" : ", no drift") + "\n";
       if (s.error) r.out += "  " + *s.error + "\n";
@@ -129,13 +160,8 @@ CommandResult RunStatus(const HostOptions& options, const std::string& region, c
     if (s.error && !s.pinned_digest) r.exit_code = ExitCode::kIntegrity;
     if (s.drift) r.exit_code = Worst(r.exit_code, ExitCode::kFinding);
   }
-  if (options.format == OutputFormat::kPrometheus && !r.out.empty()) {
-    r.out =
-        "# HELP clawgate_revision Revision of the pinned exec-approvals artifact.\n"
-        "# TYPE clawgate_revision gauge\n"
-        "# HELP clawgate_drift 1 when the live document's policy digest differs from the pinned artifact.\n"
-        "# TYPE clawgate_drift gauge\n" +
-        r.out;
+  if (options.format == OutputFormat::kPrometheus && !statuses.empty()) {
+    r.out = PrometheusText(statuses, region, host, options.now);
   }
   return r;
 }
@@ -146,13 +172,15 @@ void AddStatusCommand(cli::Program& program) {
   auto flags = std::make_shared<HostFlags>();
   const char* region_env = std::getenv("CLAWGATE_REGION");
   auto region = std::make_shared<std::string>(region_env != nullptr && *region_env != '\0' ? region_env : "unknown");
+  auto host = std::make_shared<std::string>();
   command->add_option("--region", *region, "this host's region (default: $CLAWGATE_REGION)");
+  command->add_option("--host", *host, "this host's name in the report (default: its host name)");
   flags->AddTo(command, {OutputFormat::kText, OutputFormat::kJson, OutputFormat::kPrometheus});
-  program.OnRun(command, [flags, region] {
+  program.OnRun(command, [flags, region, host] {
     std::string error;
     const auto options = flags->Resolve(&error);
     if (!options) return Failure(ExitCode::kUsage, kHostProgram, error);
-    return RunStatus(*options, *region, HostName());
+    return RunStatus(*options, *region, host->empty() ? HostName() : *host);
   });
 }
 

@@ -205,6 +205,9 @@ EOF
   expect_exit 0 "status prometheus" oc --at 2026-11-22T12:30:00Z status --region sg --format prometheus
   contains "$work/last.out" 'clawgate_drift{env="prod",region="sg"' "prometheus drift"
   contains "$work/last.out" 'clawgate_break_glass_active{env="prod",region="sg"' "prometheus break-glass"
+  # Valid exposition text: each family once, with HELP and TYPE (promtool, from Debian's prometheus).
+  cp "$work/last.out" "$work/status.prom"
+  expect_exit 0 "status prometheus passes promtool" promtool check metrics < "$work/status.prom"
   checks=$((checks + 1)); [[ -z $(find "$HOME" -name exec-approvals.json) ]] || fail "an exec-approvals.json was left behind"
 fi
 

@@ -13,7 +13,7 @@
 namespace clawgate {
 namespace {
 
-constexpr int64_t kAt = 1795867200;  // 2026-11-29T12:00:00Z
+constexpr int64_t kAt = 1795867200;  // 2026-11-28T12:00:00Z
 
 struct Compiled {
   PolicySources sources;
