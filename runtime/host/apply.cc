@@ -7,6 +7,7 @@
 
 #include "runtime/base/file_io.h"
 #include "runtime/base/timestamp.h"
+#include "runtime/document/expiry.h"
 #include "runtime/host/approvals_store.h"
 #include "runtime/host/commands.h"
 #include "runtime/host/events.h"
@@ -42,7 +43,10 @@ CommandResult RunApply(const HostOptions& options, const std::string& artifact_d
   const auto home = ResolveOpenClawHome(options, manifest.state_dir, &error);
   if (!home) return fail(error, Event("apply.failed").Set("env", manifest.env).Set("error", error));
   auto store = MakeApprovalsStore(manifest.target, options, *home, state->EnvDir(manifest.env));
-  if (auto install_error = InstallAndProve(*store, artifact.document_bytes, manifest.policy_digest)) {
+  // What the artifact allows now: grants that have already expired are left out.
+  bool clock_moved_back = false;
+  const EffectiveDocument effective = EffectiveAt(artifact, ExpiryClock(state->root(), options.now, &clock_moved_back));
+  if (auto install_error = InstallAndProve(*store, effective.bytes, effective.digest)) {
     return fail(*install_error, Event("apply.failed").Set("env", manifest.env).Set("error", *install_error));
   }
   // Installed and read back: only now does the pin move.
@@ -50,14 +54,13 @@ CommandResult RunApply(const HostOptions& options, const std::string& artifact_d
     return fail("installed, but the pin could not be replaced (verify will report drift): " + *pin_error,
                 Event("apply.failed").Set("env", manifest.env).Set("error", *pin_error));
   }
-  const AppliedRecord record{manifest.env, manifest.revision, manifest.policy_digest, manifest.target,
-                             *home,        options.now};
+  const AppliedRecord record{manifest.env, manifest.revision, effective.digest, manifest.target, *home, options.now};
   if (auto write_error = state->WriteApplied(record)) return Failure(ExitCode::kIntegrity, kHostProgram, *write_error);
   AppendEvent(state->root(), options.now,
               Event("apply")
                   .Set("env", manifest.env)
                   .Set("revision", manifest.revision)
-                  .Set("digest", manifest.policy_digest)
+                  .Set("digest", effective.digest)
                   .Set("target", std::string(ToString(manifest.target)))
                   .Set("signed", artifact.is_signed));
   CommandResult result;
@@ -65,7 +68,8 @@ CommandResult RunApply(const HostOptions& options, const std::string& artifact_d
     nlohmann::ordered_json out;
     out["env"] = manifest.env;
     out["revision"] = manifest.revision;
-    out["digest"] = manifest.policy_digest;
+    out["digest"] = effective.digest;
+    if (!effective.expired_grants.empty()) out["expired_grants"] = effective.expired_grants;
     out["target"] = ToString(manifest.target);
     out["openclaw_home"] = *home;
     out["signed"] = artifact.is_signed;
@@ -73,8 +77,11 @@ CommandResult RunApply(const HostOptions& options, const std::string& artifact_d
     result.out = out.dump() + "\n";
   } else {
     result.out = "applied " + manifest.env + " revision " + std::to_string(manifest.revision) + " (" +
-                 std::string(ToString(manifest.target)) + ", digest " + manifest.policy_digest +
+                 std::string(ToString(manifest.target)) + ", digest " + effective.digest +
                  (artifact.is_signed ? ", signed" : "") + ") to " + *home + "\n";
+    for (const std::string& id : effective.expired_grants) {
+      result.out += "  break-glass " + id + " has expired: its entries were left out\n";
+    }
   }
   return result;
 }

@@ -11,12 +11,14 @@
 #include "runtime/base/file_io.h"
 #include "runtime/base/file_system.h"
 #include "runtime/document/artifact.h"
+#include "runtime/document/expiry.h"
 #include "runtime/engine/decision_json.h"
 #include "runtime/engine/engine.h"
 #include "runtime/engine/paths.h"
 #include "runtime/engine/policy.h"
 #include "runtime/engine/shell_quote.h"
 #include "runtime/host/commands.h"
+#include "runtime/host/events.h"
 #include "runtime/host/state_dir.h"
 
 namespace clawgate {
@@ -64,7 +66,9 @@ std::optional<CommandResult> LoadSubject(const HostOptions& options, const Check
     if (!loaded.artifact) {
       return Failure(ExitCode::kIntegrity, kHostProgram, "pinned artifact of " + *request.env + ": " + loaded.error);
     }
-    subject->document = std::move(loaded.artifact->document);
+    // Expired grants never match, whether or not the revert job has run.
+    bool moved_back = false;
+    subject->document = EffectiveAt(*loaded.artifact, ExpiryClock(state->root(), options.now, &moved_back)).document;
     subject->target = loaded.artifact->manifest.target;
     subject->unattended = loaded.artifact->manifest.unattended && !request.attended;
     subject->source = state->ArtifactDir(*request.env);
@@ -77,7 +81,7 @@ std::optional<CommandResult> LoadSubject(const HostOptions& options, const Check
   if (S_ISDIR(st.st_mode)) {
     LoadedArtifact loaded = LoadArtifact(path);
     if (!loaded.artifact) return Failure(ExitCode::kIntegrity, kHostProgram, path + ": " + loaded.error);
-    subject->document = std::move(loaded.artifact->document);
+    subject->document = EffectiveAt(*loaded.artifact, options.now).document;
     subject->target = loaded.artifact->manifest.target;
     subject->unattended = loaded.artifact->manifest.unattended && !request.attended;
     return std::nullopt;

@@ -35,6 +35,7 @@ class HostFlags {
 void AddApplyCommand(cli::Program& program);
 void AddCheckCommand(cli::Program& program);
 void AddInventoryCommand(cli::Program& program);
+void AddRevertCommand(cli::Program& program);
 void AddStatusCommand(cli::Program& program);
 void AddVerifyCommand(cli::Program& program);
 
@@ -43,6 +44,7 @@ void AddVerifyCommand(cli::Program& program);
 CommandResult RunApply(const HostOptions& options, const std::string& artifact_dir,
                        const std::optional<std::string>& trust_key_file = std::nullopt);
 CommandResult RunVerify(const HostOptions& options, const std::optional<std::string>& env, bool repair);
+CommandResult RunRevert(const HostOptions& options, const std::optional<std::string>& env);
 CommandResult RunStatus(const HostOptions& options, const std::string& region, const std::string& host);
 
 struct CheckRequest {

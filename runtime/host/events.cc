@@ -54,4 +54,37 @@ std::string AppendEvent(const std::string& state_dir, int64_t now, const Event& 
   return error;
 }
 
+int64_t LastEventTime(const std::string& state_dir) {
+  const std::string path = state_dir + "/events.jsonl";
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) return 0;
+  // The last line fits in the final 64 KiB of the log.
+  const off_t size = ::lseek(fd, 0, SEEK_END);
+  const off_t start = size > 65536 ? size - 65536 : 0;
+  std::string tail(static_cast<size_t>(size - start), '\0');
+  const ssize_t got = ::pread(fd, tail.data(), tail.size(), start);
+  ::close(fd);
+  if (got <= 0) return 0;
+  tail.resize(static_cast<size_t>(got));
+  size_t end = tail.size();
+  while (end > 0) {
+    while (end > 0 && tail[end - 1] == '\n') --end;
+    const size_t begin = tail.rfind('\n', end == 0 ? 0 : end - 1);
+    const size_t from = begin == std::string::npos ? 0 : begin + 1;
+    const nlohmann::json line = nlohmann::json::parse(tail.substr(from, end - from), nullptr, false);
+    if (line.is_object() && line.contains("ts") && line["ts"].is_string()) {
+      if (const auto ts = ParseUtcTimestamp(line["ts"].get<std::string>())) return *ts;
+    }
+    if (begin == std::string::npos) break;
+    end = begin;
+  }
+  return 0;
+}
+
+int64_t ExpiryClock(const std::string& state_dir, int64_t now, bool* moved_back) {
+  const int64_t last = LastEventTime(state_dir);
+  *moved_back = last > now;
+  return *moved_back ? last : now;
+}
+
 }  // namespace clawgate

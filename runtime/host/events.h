@@ -36,6 +36,15 @@ class Event {
 /// for the caller to show.
 std::string AppendEvent(const std::string& state_dir, int64_t now, const Event& event);
 
+/// The time of the newest event in <state_dir>/events.jsonl (its last line
+/// with a readable `ts`), or 0 when there is none.
+int64_t LastEventTime(const std::string& state_dir);
+
+/// The time expiries are judged at: `now`, unless the clock has gone back
+/// behind the newest recorded event, in which case that event's time (a
+/// clock moved back never revives a grant) and `moved_back` is set.
+int64_t ExpiryClock(const std::string& state_dir, int64_t now, bool* moved_back);
+
 }  // namespace clawgate
 
 #endif  // CLAWGATE_RUNTIME_HOST_EVENTS_H_

@@ -9,6 +9,7 @@
 
 #include "runtime/base/file_system.h"
 #include "runtime/base/timestamp.h"
+#include "runtime/document/expiry.h"
 #include "runtime/document/policy_digest.h"
 #include "runtime/host/approvals_store.h"
 #include "runtime/host/commands.h"
@@ -59,9 +60,11 @@ EnvStatus StatusOf(const HostOptions& options, const StateDir& state, const std:
     live.error = error;
   }
   const std::string live_digest = live.document ? PolicyDigest(*live.document) : "";
-  s.digest = live.document ? live_digest : manifest.policy_digest;
+  bool moved_back = false;
+  const EffectiveDocument expected = EffectiveAt(*loaded.artifact, ExpiryClock(state.root(), options.now, &moved_back));
+  s.digest = live.document ? live_digest : expected.digest;
   s.pinned_digest = manifest.policy_digest;
-  s.drift = !live.document || live_digest != manifest.policy_digest;
+  s.drift = !live.document || live_digest != expected.digest;
   if (!live.document) s.error = live.error;
   for (const ManifestBreakGlass& grant : manifest.break_glass) {
     if (grant.expires > options.now) s.break_glass.emplace_back(grant.id, FormatUtcTimestamp(grant.expires));

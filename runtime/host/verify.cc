@@ -6,7 +6,9 @@
 #include <nlohmann/json.hpp>
 
 #include "runtime/base/file_system.h"
+#include "runtime/base/timestamp.h"
 #include "runtime/document/document_diff.h"
+#include "runtime/document/expiry.h"
 #include "runtime/document/policy_digest.h"
 #include "runtime/engine/policy.h"
 #include "runtime/host/approvals_store.h"
@@ -73,7 +75,18 @@ CommandResult RunVerify(const HostOptions& options, const std::optional<std::str
       continue;
     }
     const Artifact& artifact = *loaded.artifact;
-    const std::string& digest = artifact.manifest.policy_digest;
+    // The pin as of now: entries of expired grants are not expected live.
+    bool clock_moved_back = false;
+    const int64_t clock = ExpiryClock(state.root(), options.now, &clock_moved_back);
+    if (clock_moved_back) {
+      AppendEvent(state.root(), clock,
+                  Event("clock.moved_back").Set("env", env).Set("clock", FormatUtcTimestamp(options.now)));
+      r.err += std::string(kHostProgram) + ": the clock reads " + FormatUtcTimestamp(options.now) +
+               ", before the last recorded event at " + FormatUtcTimestamp(clock) +
+               "; expiries are judged at the later time\n";
+    }
+    const EffectiveDocument expected = EffectiveAt(artifact, clock);
+    const std::string& digest = expected.digest;
     const auto home = ResolveOpenClawHome(options, artifact.manifest.state_dir, &error);
     if (!home) {
       r.err += std::string(kHostProgram) + ": " + env + ": " + error + "\n";
@@ -85,6 +98,8 @@ CommandResult RunVerify(const HostOptions& options, const std::optional<std::str
     LiveDocument live = store->Read();
     if (live.document) AssessFindings(*live.document, artifact.manifest.target, &live.findings);
     OrderedJson report = {{"env", env}, {"revision", artifact.manifest.revision}, {"digest", digest}};
+    if (!expected.expired_grants.empty()) report["expired_grants"] = expected.expired_grants;
+    if (clock_moved_back) report["clock_moved_back"] = true;
     std::vector<DocumentChange> changes;
     bool drift = true;
     if (!live.document) {
@@ -93,7 +108,7 @@ CommandResult RunVerify(const HostOptions& options, const std::optional<std::str
       const std::string live_digest = PolicyDigest(*live.document);
       report["live_digest"] = live_digest;
       drift = live_digest != digest;
-      if (drift) changes = DiffDocuments(artifact.document, *live.document);
+      if (drift) changes = DiffDocuments(expected.document, *live.document);
       report["changes"] = OrderedJson::parse(DriftJson(changes));
     }
     report["drift"] = drift;
@@ -119,7 +134,7 @@ CommandResult RunVerify(const HostOptions& options, const std::optional<std::str
                       .Set("live_digest", report.value("live_digest", ""))
                       .SetJson("changes", DriftJson(changes)));
       if (repair) {
-        if (auto repair_error = InstallAndProve(*store, artifact.document_bytes, digest)) {
+        if (auto repair_error = InstallAndProve(*store, expected.bytes, digest)) {
           report["repaired"] = false;
           report["repair_error"] = *repair_error;
           AppendEvent(state.root(), options.now, Event("repair.failed").Set("env", env).Set("error", *repair_error));
@@ -136,10 +151,13 @@ CommandResult RunVerify(const HostOptions& options, const std::optional<std::str
       if (!drift) {
         r.out += env + ": ok, live policy digest " + digest + "\n";
       } else {
-        r.out += env + ": DRIFT from pinned digest " + digest;
+        r.out += env + ": DRIFT from expected digest " + digest;
         r.out += report.contains("live_digest") ? " (live " + report["live_digest"].get<std::string>() + ")\n" : "\n";
         if (report.contains("error")) r.out += "  " + report["error"].get<std::string>() + "\n";
         for (const DocumentChange& c : changes) r.out += "  " + DescribeDrift(c) + "\n";
+        for (const std::string& id : expected.expired_grants) {
+          r.out += "  break-glass " + id + " has expired: its entries are no longer expected (revert takes them out)\n";
+        }
         for (const SettingFinding& f : live.findings) {
           r.out += std::string("  ") + (f.widens ? "critical" : "warning") + ": " + f.scope + "." + f.field + " = " +
                    f.raw + ": " + f.reading + "\n";

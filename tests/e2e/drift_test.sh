@@ -22,8 +22,9 @@ contains() {  # name text
 source "$root/tests/e2e/fleet_lib.sh"
 drift() { "$bin/clawgate" drift --repo "$repo" --at "$now" "$@" > "$work/out" 2>&1; }
 
-host_apply hk-1 "$work/out-5/prod"
-host_apply hk-2 "$work/out-5/prod"
+# hk-1 and hk-2 applied revision 5 while its grant was active; no revert has run.
+host_apply hk-1 "$work/out-5/prod" 2026-11-22T09:00:00Z
+host_apply hk-2 "$work/out-5/prod" 2026-11-22T09:00:00Z
 host_apply jp-1 "$work/out-4/prod"
 { host_status hk-1 hk json; host_status hk-2 hk json; host_status jp-1 jp json; } > "$work/fleet.jsonl"
 

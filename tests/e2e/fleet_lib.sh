@@ -32,9 +32,9 @@ done
 "$bin/clawgate" compile "$work/src-5/policies" --out "$work/out-5-reverted" --at "$now" > /dev/null 2>&1
 
 # A host: its own HOME and state; apply one artifact; report.
-host_apply() {  # name artifact
+host_apply() {  # name artifact [time]
   mkdir -p "$work/hosts/$1/home"
-  HOME="$work/hosts/$1/home" "$bin/clawgate-host" --state-dir "$work/hosts/$1/state" apply "$2" --at "$now" > /dev/null 2>&1 \
+  HOME="$work/hosts/$1/home" "$bin/clawgate-host" --state-dir "$work/hosts/$1/state" apply "$2" --at "${3:-$now}" > /dev/null 2>&1 \
     || { echo "apply on $1 failed"; exit 1; }
 }
 host_status() {  # name region format

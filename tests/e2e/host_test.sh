@@ -179,7 +179,7 @@ if [[ -n $cache ]]; then
   expect_exit 0 "apply prod through openclaw" oc --at 2026-11-22T12:00:00Z apply "$work/out/prod" --format json
   ochome="$HOME/.openclaw-prod"
   checks=$((checks + 1)); [[ -z $(find "$HOME" -name exec-approvals.json) ]] || fail "an exec-approvals.json was left behind"
-  expect_exit 0 "verify prod" oc verify --format json
+  expect_exit 0 "verify prod" oc --at 2026-11-22T12:10:00Z verify --format json
   # "Always allow" on the host: an allow-always entry lands in main's allowlist.
   OPENCLAW_STATE_DIR="$ochome" "$work/tools/openclaw" approvals get --json > "$work/live.json" 2> /dev/null
   python3 - "$work/live.json" "$work/edited.json" <<'EOF'
@@ -191,12 +191,12 @@ json.dump(doc, open(sys.argv[2], "w"))
 EOF
   OPENCLAW_STATE_DIR="$ochome" "$work/tools/openclaw" approvals set --file "$work/edited.json" > /dev/null 2>&1 \
     || fail "openclaw approvals set of the edited document"
-  expect_exit 1 "verify reports the always-allow entry" oc verify --format text
+  expect_exit 1 "verify reports the always-allow entry" oc --at 2026-11-22T12:10:00Z verify --format text
   contains "$work/last.out" "entry added on the host to main: /usr/bin/curl" "drift entry"
   contains "$work/last.out" "[allow-always]" "drift source"
-  expect_exit 0 "repair through openclaw" oc verify --repair --format json
+  expect_exit 0 "repair through openclaw" oc --at 2026-11-22T12:10:00Z verify --repair --format json
   contains "$work/last.out" '"repaired":true' "repaired"
-  expect_exit 0 "verify after repair" oc verify --format json
+  expect_exit 0 "verify after repair" oc --at 2026-11-22T12:10:00Z verify --format json
   contains "$work/last.out" '"drift":false' "no drift after repair"
   expect_exit 0 "status json" oc --at 2026-11-22T12:30:00Z status --region sg --format json
   contains "$work/last.out" '"region":"sg"' "status region"
@@ -207,6 +207,15 @@ EOF
   contains "$work/last.out" 'clawgate_break_glass_active{env="prod",region="sg"' "prometheus break-glass"
   # Valid exposition text: each family once, with HELP and TYPE (promtool, from Debian's prometheus).
   cp "$work/last.out" "$work/status.prom"
+  # INC-4821 expires at 2026-11-23T09:00:00Z: from then on its entry is no longer expected; revert
+  # takes it out of OpenClaw's store, and verify is clean again.
+  expect_exit 1 "verify after the grant expired" oc --at 2026-11-23T09:00:00Z verify
+  contains "$work/last.out" "break-glass INC-4821 has expired" "verify names the expired grant"
+  expect_exit 0 "revert through openclaw" oc --at 2026-11-23T09:00:01Z revert --format json
+  contains "$work/last.out" '"action":"reverted"' "reverted"
+  expect_exit 0 "verify after revert" oc --at 2026-11-23T09:05:00Z verify
+  expect_exit 0 "revert again" oc --at 2026-11-23T09:06:00Z revert
+  contains "$work/last.out" "prod: already reverted (INC-4821)" "revert is idempotent"
   expect_exit 0 "status prometheus passes promtool" promtool check metrics < "$work/status.prom"
   checks=$((checks + 1)); [[ -z $(find "$HOME" -name exec-approvals.json) ]] || fail "an exec-approvals.json was left behind"
 fi

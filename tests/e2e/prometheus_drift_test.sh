@@ -19,8 +19,9 @@ trap cleanup EXIT
 source "$root/tests/e2e/fleet_lib.sh"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
-host_apply hk-1 "$work/out-5/prod"
-host_apply hk-2 "$work/out-5/prod"
+# hk-1 and hk-2 applied revision 5 while its grant was active; no revert has run.
+host_apply hk-1 "$work/out-5/prod" 2026-11-22T09:00:00Z
+host_apply hk-2 "$work/out-5/prod" 2026-11-22T09:00:00Z
 host_apply jp-1 "$work/out-4/prod"
 host_apply jp-old "$work/out-3/prod"
 targets=()

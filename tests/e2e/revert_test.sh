@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Break-glass on a host (the legacy target, whose store is a file): an
+# expired grant never matches in check, from the second it expires, whether
+# or not revert has run; in any TZ; a clock set back revives nothing; revert
+# takes the entries out of the live document, writes its record, and is
+# idempotent; verify and status then know the reverted digest as legitimate.
+# Usage: revert_test.sh BIN_DIR
+set -uo pipefail
+bin=$(cd "$1" && pwd)
+root=$(cd "$(dirname "$0")/../.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passes=0
+failures=0
+check() {  # name expected-exit actual-exit
+  if [[ $2 == "$3" ]]; then passes=$((passes + 1)); else failures=$((failures + 1)); echo "FAIL $1: exit $3, expected $2"; cat "$work/out"; fi
+}
+contains() {  # name text
+  if grep -qF -- "$2" "$work/out"; then passes=$((passes + 1)); else failures=$((failures + 1)); echo "FAIL $1: '$2' not in:"; cat "$work/out"; fi
+}
+# shellcheck source=fleet_lib.sh
+source "$root/tests/e2e/fleet_lib.sh"
+# INC-5 (revision 5) runs from 2026-11-21T12:00:00Z to 2026-11-22T10:00:00Z.
+host_apply mini "$work/out-5/prod" 2026-11-22T09:00:00Z
+h() { HOME="$work/hosts/mini/home" "$bin/clawgate-host" --state-dir "$work/hosts/mini/state" "$@" > "$work/out" 2>&1; }
+
+h check --env prod --agent main --at 2026-11-22T09:59:59Z -- /usr/bin/scp a b:c
+check grant-active-one-second-before 0 $?
+h check --env prod --agent main --at 2026-11-22T10:00:00Z -- /usr/bin/scp a b:c
+check grant-expired-at-its-second 1 $?
+TZ=Pacific/Chatham h check --env prod --agent main --at 2026-11-22T09:59:59Z -- /usr/bin/scp a b:c
+check tz-changes-nothing-before 0 $?
+TZ=Etc/GMT+12 h check --env prod --agent main --at 2026-11-22T10:00:01Z -- /usr/bin/scp a b:c
+check tz-changes-nothing-after 1 $?
+h check --env prod --agent main --at 2026-11-22T10:00:01+00:00 -- /usr/bin/scp a b:c
+check non-z-offset-refused 2 $?
+
+# Before the revert has run: verify sees the expired entries as drift.
+h verify --at 2026-11-22T11:00:00Z
+check verify-before-revert-drifts 1 $?
+contains verify-names-the-grant "INC-5"
+
+h revert --at 2026-11-22T11:00:00Z --format json
+check revert 0 $?
+python3 - "$work/out" <<'PY'
+import json, sys
+r = json.loads(open(sys.argv[1]).readline())
+assert r["action"] == "reverted" and r["expired_grants"] == ["INC-5"], r
+rec = r["record"]
+assert rec["tickets"] == ["INC-5"] and rec["expired_at"] == "2026-11-22T10:00:00Z", rec
+assert rec["reverted_at"] == "2026-11-22T11:00:00Z" and rec["digest_before"] != rec["digest_after"], rec
+assert {"agent": "main", "pattern": "/usr/bin/scp"} in rec["entries"], rec
+PY
+check revert-record 0 $?
+ls "$work/hosts/mini/state/envs/prod/reverts/"*.json > /dev/null 2>&1
+check revert-record-file 0 $?
+grep -q '"event":"breakglass.reverted"' "$work/hosts/mini/state/events.jsonl"
+check revert-event 0 $?
+
+h revert --at 2026-11-22T11:05:00Z
+check revert-again 0 $?
+contains revert-is-idempotent "prod: already reverted (INC-5)"
+[[ $(ls "$work/hosts/mini/state/envs/prod/reverts/" | wc -l) -eq 1 ]]
+check one-record-only 0 $?
+
+h verify --at 2026-11-22T11:10:00Z
+check verify-after-revert 0 $?
+h status --at 2026-11-22T11:10:00Z --format json
+contains status-no-drift '"drift":false'
+
+# The clock set back to when the grant was active revives nothing.
+h check --env prod --agent main --at 2026-11-22T09:30:00Z -- /usr/bin/scp a b:c
+check clock-back-check 1 $?
+h verify --at 2026-11-22T09:30:00Z
+check clock-back-verify 0 $?
+contains clock-back-reported "before the last recorded event"
+
+echo "revert_end_to_end: $passes passed, $failures failed"
+[[ $failures -eq 0 ]]
