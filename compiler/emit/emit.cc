@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "compiler/emit/launchd.h"
 #include "runtime/base/ed25519.h"
 #include "runtime/base/sha256.h"
 #include "runtime/document/artifact.h"
@@ -57,6 +58,7 @@ EmittedEnvironment EmitEnvironment(const CompiledEnvironment& environment, int64
   out.files.push_back({kDocumentSumFile, Sha256SumLine(artifact, kDocumentFile)});
   out.files.push_back({kManifestFile, SerializeManifest(ManifestOf(environment, at, revision, out.policy_digest,
                                                                    out.artifact_sha256))});
+  for (OutputFile& job : LaunchdJobs(environment)) out.files.push_back(std::move(job));
   std::map<std::string, std::string> covered;
   for (const OutputFile& file : out.files) covered[file.name] = file.content;
   out.files.push_back({kSumsFile, RenderSha256Sums(covered)});

@@ -42,7 +42,13 @@ bool WriteOutputs(const std::string& out_root, const std::vector<EmittedEnvironm
     const fs::path dir = staging / env.env;
     if (!fs::create_directory(dir, ec)) return fail("cannot create " + dir.string() + ": " + ec.message());
     for (const OutputFile& file : env.files) {
-      if (auto write_error = WriteNewFile((dir / file.name).string(), file.content, 0644)) return fail(*write_error);
+      const fs::path target = dir / file.name;
+      if (target.parent_path() != dir && !fs::exists(target.parent_path(), ec)) {
+        if (!fs::create_directory(target.parent_path(), ec)) {
+          return fail("cannot create " + target.parent_path().string() + ": " + ec.message());
+        }
+      }
+      if (auto write_error = WriteNewFile(target.string(), file.content, 0644)) return fail(*write_error);
     }
     SyncDirectory(dir.string());
   }

@@ -1,8 +1,18 @@
 // `clawgate-host apply DIR`: verify an artifact folder (SHA256SUMS first, its
-// signature when the host trusts a key), install it for its target, read it
-// back, then pin it and record it. A failed apply leaves the pinned state as
-// it was.
+// signature when the host trusts a key), install it for its target (as of
+// now: expired grants left out), read it back, then pin it and record it. A
+// failed apply leaves the pinned state as it was.
+// `clawgate-host apply --inbox DIR [--force]`: the launchd apply job's
+// command: every artifact delivered into DIR (itself an artifact folder, or
+// a folder of them) is verified and applied when its revision is newer than
+// the applied one; an older revision, another artifact of the applied
+// revision, or one that fails verification is refused and the current
+// policy stays.
+#include <dirent.h>
+#include <sys/stat.h>
+
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "runtime/base/file_io.h"
@@ -86,20 +96,94 @@ CommandResult RunApply(const HostOptions& options, const std::string& artifact_d
   return result;
 }
 
+CommandResult RunApplyInbox(const HostOptions& options, const std::string& inbox, bool force) {
+  std::string error;
+  std::optional<StateDir> state = StateDir::Open(options.state_dir, true, &error);
+  if (!state) return Failure(ExitCode::kIntegrity, kHostProgram, error);
+  DIR* dir = ::opendir(inbox.c_str());
+  if (dir == nullptr) return Failure(ExitCode::kUsage, kHostProgram, "cannot read the inbox " + inbox);
+  std::vector<std::string> names;
+  struct stat sums {};
+  // An inbox that is itself an artifact folder (an environment's own inbox,
+  // out/<env> delivered into it), or a folder of artifact folders.
+  if (::lstat((inbox + "/" + kSumsFile).c_str(), &sums) == 0) names.push_back(".");
+  while (const dirent* entry = ::readdir(dir)) {
+    if (!names.empty() && names.front() == ".") break;
+    const std::string name = entry->d_name;
+    if (name.empty() || name[0] == '.') continue;
+    struct stat st {};
+    if (::lstat((inbox + "/" + name).c_str(), &st) == 0 && S_ISDIR(st.st_mode)) names.push_back(name);
+  }
+  ::closedir(dir);
+  std::sort(names.begin(), names.end());
+  CommandResult r;
+  if (names.empty()) r.out = "inbox " + inbox + " is empty\n";
+  for (const std::string& name : names) {
+    const std::string folder = name == "." ? inbox : inbox + "/" + name;
+    const auto refuse = [&](const std::string& why, ExitCode code) {
+      AppendEvent(state->root(), options.now, Event("inbox.refused").Set("artifact", folder).Set("error", why));
+      r.out += folder + ": refused, the current policy stays: " + why + "\n";
+      r.exit_code = Worst(r.exit_code, code);
+    };
+    LoadedArtifact loaded = LoadArtifact(folder, state->trusted_key() ? &*state->trusted_key() : nullptr);
+    if (!loaded.artifact) {
+      refuse(loaded.error, ExitCode::kIntegrity);
+      continue;
+    }
+    const Manifest& incoming = loaded.artifact->manifest;
+    if (state->IsPinned(incoming.env)) {
+      const LoadedArtifact pinned = state->LoadPinned(incoming.env);
+      if (pinned.artifact) {
+        const Manifest& current = pinned.artifact->manifest;
+        if (incoming.revision == current.revision && incoming.artifact_sha256 == current.artifact_sha256) {
+          r.out +=
+              folder + ": " + incoming.env + " revision " + std::to_string(incoming.revision) + " is already applied\n";
+          continue;
+        }
+        if (!force && incoming.revision < current.revision) {
+          refuse("revision " + std::to_string(incoming.revision) + " is older than the applied revision " +
+                     std::to_string(current.revision) + " (no rollback without --force)",
+                 ExitCode::kFinding);
+          continue;
+        }
+        if (!force && incoming.revision == current.revision) {
+          refuse("a different artifact for the applied revision " + std::to_string(current.revision) +
+                     " (revisions name one policy; --force to apply it anyway)",
+                 ExitCode::kFinding);
+          continue;
+        }
+      }
+    }
+    const CommandResult applied = RunApply(options, folder, std::nullopt);
+    r.out += applied.out;
+    r.err += applied.err;
+    r.exit_code = Worst(r.exit_code, applied.exit_code);
+  }
+  return r;
+}
+
 void AddApplyCommand(cli::Program& program) {
   CLI::App* command =
       program.AddCommand("apply", "check an artifact's checksums, install it, read it back, pin and record it");
   auto flags = std::make_shared<HostFlags>();
   auto dir = std::make_shared<std::string>();
   auto trust_key = std::make_shared<std::string>();
-  command->add_option("DIR", *dir, "an out/<env> folder from clawgate compile")->required();
+  auto inbox = std::make_shared<std::string>();
+  auto force = std::make_shared<bool>(false);
+  command->add_option("DIR", *dir, "an out/<env> folder from clawgate compile");
+  command->add_option("--inbox", *inbox,
+                      "apply every artifact folder delivered into this folder (newer revisions only)");
+  command->add_flag("--force", *force, "with --inbox: apply an older or a different same-revision artifact too");
   command->add_option("--trust-key", *trust_key,
                       "an Ed25519 public key (PEM); pinned on first use, then every artifact must be signed by it");
   flags->AddTo(command, {OutputFormat::kText, OutputFormat::kJson});
-  program.OnRun(command, [flags, dir, trust_key] {
+  program.OnRun(command, [flags, dir, trust_key, inbox, force] {
     std::string error;
     const auto options = flags->Resolve(&error);
     if (!options) return Failure(ExitCode::kUsage, kHostProgram, error);
+    if (dir->empty() == inbox->empty())
+      return Failure(ExitCode::kUsage, kHostProgram, "apply takes DIR or --inbox DIR");
+    if (!inbox->empty()) return RunApplyInbox(*options, *inbox, *force);
     return RunApply(*options, *dir, trust_key->empty() ? std::nullopt : std::optional<std::string>(*trust_key));
   });
 }

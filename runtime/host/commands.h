@@ -44,6 +44,9 @@ void AddVerifyCommand(cli::Program& program);
 CommandResult RunApply(const HostOptions& options, const std::string& artifact_dir,
                        const std::optional<std::string>& trust_key_file = std::nullopt);
 CommandResult RunVerify(const HostOptions& options, const std::optional<std::string>& env, bool repair);
+/// Every artifact folder in `inbox`, newer revisions applied, older ones
+/// (and other artifacts of the applied revision) refused unless `force`.
+CommandResult RunApplyInbox(const HostOptions& options, const std::string& inbox, bool force);
 CommandResult RunRevert(const HostOptions& options, const std::optional<std::string>& env);
 CommandResult RunStatus(const HostOptions& options, const std::string& region, const std::string& host);
 

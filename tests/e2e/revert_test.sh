@@ -75,5 +75,38 @@ h verify --at 2026-11-22T09:30:00Z
 check clock-back-verify 0 $?
 contains clock-back-reported "before the last recorded event"
 
+# The apply job's inbox: a newer revision is applied, the same one again is
+# left alone, an older one or a damaged one is refused and the policy stays.
+inbox="$work/hosts/mini/inbox"
+mkdir -p "$inbox"
+deliver() { rm -rf "$inbox/prod" && cp -r "$1" "$inbox/prod"; }
+h status --at 2026-11-22T11:20:00Z --format json
+before=$(python3 -c 'import json,sys; print(json.loads(open(sys.argv[1]).readline())["revision"])' "$work/out")
+deliver "$work/out-3/prod"
+h apply --inbox "$inbox" --at 2026-11-22T11:20:00Z
+check inbox-refuses-older 1 $?
+contains inbox-says-why "revision 3 is older than the applied revision 5"
+deliver "$work/out-5/prod"
+h apply --inbox "$inbox" --at 2026-11-22T11:21:00Z
+check inbox-same-revision 0 $?
+contains inbox-already-applied "revision 5 is already applied"
+printf '  - rule: /usr/bin/tool6\n    why: tool of revision 6\n' >> "$work/src-5/policies/layers/build.yaml"
+sed -i 's/^revision: .*/revision: 6/' "$work/src-5/policies/environments/prod.yaml"
+"$bin/clawgate" compile "$work/src-5/policies" --out "$work/out-6" --at 2026-11-22T11:00:00Z > /dev/null 2>&1
+cp -r "$work/out-6/prod" "$work/damaged" && echo tamper >> "$work/damaged/exec-approvals.json"
+deliver "$work/damaged"
+h apply --inbox "$inbox" --at 2026-11-22T11:22:00Z
+check inbox-refuses-damaged 3 $?
+h status --at 2026-11-22T11:22:00Z --format json
+contains inbox-policy-stays "\"revision\":$before"
+deliver "$work/out-6/prod"
+h apply --inbox "$inbox/prod" --at 2026-11-22T11:23:00Z
+check inbox-applies-newer 0 $?
+h status --at 2026-11-22T11:23:00Z --format json
+contains inbox-now-at-6 '"revision":6'
+deliver "$work/out-3/prod"
+h apply --inbox "$inbox" --force --at 2026-11-22T11:24:00Z
+check inbox-force-rolls-back 0 $?
+
 echo "revert_end_to_end: $passes passed, $failures failed"
 [[ $failures -eq 0 ]]

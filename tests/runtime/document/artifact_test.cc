@@ -47,7 +47,8 @@ TEST(Artifact, LoadsAGoodFolder) {
   EXPECT_EQ(loaded.artifact->manifest.env, "prod");
   EXPECT_EQ(loaded.artifact->document.agents.count("main"), 1u);
   EXPECT_FALSE(loaded.artifact->is_signed);
-  EXPECT_EQ(loaded.artifact->files.size(), 4u);  // document, its sum line, manifest, SHA256SUMS
+  // document, its sum line, manifest, three launchd jobs, SHA256SUMS
+  EXPECT_EQ(loaded.artifact->files.size(), 7u);
 }
 
 TEST(Artifact, SumsCoverEveryOtherFile) {
@@ -156,7 +157,7 @@ TEST(Artifact, SignedArtifactsVerifyOnlyWithTheirKey) {
 
 TEST(Artifact, ReadsOnlyWhatTheSumsName) {
   const fs::path dir = testing_support::MakeTempDir("artifact");
-  fs::copy(kDir, dir / "prod");
+  fs::copy(kDir, dir / "prod", fs::copy_options::recursive);
   // A FIFO the sums do not name: never opened, so nothing hangs.
   ASSERT_EQ(::mkfifo((dir / "prod/extra").c_str(), 0600), 0);
   const LoadedArtifact loaded = LoadArtifact((dir / "prod").string());
@@ -167,7 +168,7 @@ TEST(Artifact, ReadsOnlyWhatTheSumsName) {
 
 TEST(Artifact, RefusesSymlinksAndSpecialFiles) {
   const fs::path dir = testing_support::MakeTempDir("artifact");
-  fs::copy(kDir, dir / "prod");
+  fs::copy(kDir, dir / "prod", fs::copy_options::recursive);
   fs::rename(dir / "prod/manifest.json", dir / "real-manifest.json");
   fs::create_symlink(dir / "real-manifest.json", dir / "prod/manifest.json");
   EXPECT_NE(LoadArtifact((dir / "prod").string()).error.find("symbolic link"), std::string::npos);

@@ -63,7 +63,8 @@ TEST_F(HostTest, AFailedApplyLeavesThePinnedStateAsItWas) {
   fs::rename(Store(), dir_ / "moved.json");
   fs::create_symlink(dir_ / "moved.json", Store());
   const fs::path other = dir_ / "other";
-  fs::copy(fs::path(CLAWGATE_SOURCE_DIR) / "tests/golden/compile/ok-legacy-target/expected/prod", other);
+  fs::copy(fs::path(CLAWGATE_SOURCE_DIR) / "tests/golden/compile/ok-legacy-target/expected/prod", other,
+           fs::copy_options::recursive);
   const CommandResult r = RunApply(options_, other.string());
   EXPECT_EQ(r.exit_code, ExitCode::kIntegrity);
   EXPECT_NE(r.err.find("symbolic link"), std::string::npos) << r.err;
@@ -132,7 +133,7 @@ TEST_F(HostTest, AHostThatTrustsAKeyTakesOnlyArtifactsItSigned) {
   EXPECT_FALSE(fs::exists(Store()));
   // Signed with the key: applied; later commands check the signature of the pin.
   const fs::path signed_dir = dir_ / "signed";
-  fs::copy(kArtifact, signed_dir);
+  fs::copy(kArtifact, signed_dir, fs::copy_options::recursive);
   std::string error;
   WriteFile(signed_dir / "SHA256SUMS.sig", *Ed25519Sign(pair.private_pem, ReadFile(signed_dir / "SHA256SUMS"), &error));
   r = RunApply(options_, signed_dir.string());
@@ -235,7 +236,7 @@ TEST_F(HostTest, ADamagedPinGetsTheDenyAllDocument) {
 
 TEST_F(HostTest, ATamperedArtifactIsNeverPinnedOrInstalled) {
   const fs::path copy = dir_ / "tampered";
-  fs::copy(kArtifact, copy);
+  fs::copy(kArtifact, copy, fs::copy_options::recursive);
   std::string bytes = ReadFile(copy / "exec-approvals.json");
   bytes.replace(bytes.find("/usr/bin/git"), 12, "/usr/bin/*  ");
   WriteFile(copy / "exec-approvals.json", bytes);
