@@ -1,4 +1,5 @@
 // clawgate: compile, check and review OpenClaw exec-approvals policy.
+#include "compiler/commands/breakglass.h"
 #include "compiler/commands/compile.h"
 #include "compiler/commands/diff.h"
 #include "compiler/commands/drift.h"
@@ -14,6 +15,7 @@ int main(int argc, char** argv) {
     clawgate::cli::Program program(clawgate::kProgram,
                                    "clawgate: policy-as-code compiler and CI verifier for OpenClaw exec approvals",
                                    clawgate::kVersion);
+    clawgate::AddBreakglassCommand(program);
     clawgate::AddCompileCommand(program);
     clawgate::AddDiffCommand(program);
     clawgate::AddDriftCommand(program);

@@ -343,6 +343,79 @@ std::string GitRepository::TreeIdAt(const std::string& commit, const std::string
   return Hex(git_tree_entry_id(entry.get()));
 }
 
+std::optional<std::string> GitRepository::CommitOnNewBranch(const std::string& parent,
+                                                            const std::vector<FileChange>& changes,
+                                                            const std::string& message, const std::string& branch,
+                                                            std::string* error) const {
+  git_repository* repo = impl_->repo.get();
+  git_oid parent_oid;
+  git_commit* raw_parent = nullptr;
+  if (git_oid_fromstr(&parent_oid, parent.c_str()) != 0 || git_commit_lookup(&raw_parent, repo, &parent_oid) != 0) {
+    *error = "no commit " + parent;
+    return std::nullopt;
+  }
+  const Commit parent_commit(raw_parent);
+  git_tree* raw_base = nullptr;
+  if (git_commit_tree(&raw_base, parent_commit.get()) != 0) {
+    *error = LastError();
+    return std::nullopt;
+  }
+  const Tree base(raw_base);
+  std::vector<git_tree_update> updates(changes.size());
+  for (size_t i = 0; i < changes.size(); ++i) {
+    git_tree_update& u = updates[i];
+    u.path = changes[i].path.c_str();
+    if (!changes[i].content) {
+      u.action = GIT_TREE_UPDATE_REMOVE;
+      continue;
+    }
+    u.action = GIT_TREE_UPDATE_UPSERT;
+    u.filemode = GIT_FILEMODE_BLOB;
+    if (git_blob_create_from_buffer(&u.id, repo, changes[i].content->data(), changes[i].content->size()) != 0) {
+      *error = LastError();
+      return std::nullopt;
+    }
+  }
+  git_oid tree_oid;
+  if (git_tree_create_updated(&tree_oid, repo, base.get(), updates.size(), updates.data()) != 0) {
+    *error = "cannot build the new tree: " + LastError();
+    return std::nullopt;
+  }
+  git_tree* raw_tree = nullptr;
+  if (git_tree_lookup(&raw_tree, repo, &tree_oid) != 0) {
+    *error = LastError();
+    return std::nullopt;
+  }
+  const Tree tree(raw_tree);
+  git_signature* raw_signature = nullptr;
+  if (git_signature_default(&raw_signature, repo) != 0 &&
+      git_signature_now(&raw_signature, "clawgate", "clawgate@localhost") != 0) {
+    *error = LastError();
+    return std::nullopt;
+  }
+  const std::unique_ptr<git_signature, void (*)(git_signature*)> signature(raw_signature, git_signature_free);
+  const git_commit* parents[] = {parent_commit.get()};
+  git_oid commit_oid;
+  if (git_commit_create(&commit_oid, repo, nullptr, signature.get(), signature.get(), "UTF-8", message.c_str(),
+                        tree.get(), 1, parents) != 0) {
+    *error = "cannot write the commit: " + LastError();
+    return std::nullopt;
+  }
+  git_commit* raw_new = nullptr;
+  if (git_commit_lookup(&raw_new, repo, &commit_oid) != 0) {
+    *error = LastError();
+    return std::nullopt;
+  }
+  const Commit created(raw_new);
+  git_reference* raw_ref = nullptr;
+  if (git_branch_create(&raw_ref, repo, branch.c_str(), created.get(), 0) != 0) {
+    *error = "cannot create branch " + branch + ": " + LastError();
+    return std::nullopt;
+  }
+  const Reference ref(raw_ref);
+  return Hex(&commit_oid);
+}
+
 std::unique_ptr<SourceReader> GitRepository::TreeReader(const std::string& commit, const std::string& prefix,
                                                         const std::string& display_root, std::string* error) const {
   git_oid oid;

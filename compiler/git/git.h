@@ -61,6 +61,22 @@ class GitRepository {
   /// policy folder that did not change between commits has the same id.
   std::string TreeIdAt(const std::string& commit, const std::string& prefix) const;
 
+  /// One change to a commit's tree: a file's new content, or its removal.
+  struct FileChange {
+    std::string path;                    // relative to the repository root
+    std::optional<std::string> content;  // nullopt: remove the file
+  };
+
+  /// Writes a commit on top of `parent` with `changes` applied to its tree,
+  /// and a new branch `branch` pointing at it (refused when the branch
+  /// exists). Only objects and one ref are written: the working tree, the
+  /// index and HEAD stay as they are. The author is the repository's
+  /// configured user, or "clawgate". The new commit's sha, or nullopt with
+  /// `error` set.
+  std::optional<std::string> CommitOnNewBranch(const std::string& parent, const std::vector<FileChange>& changes,
+                                               const std::string& message, const std::string& branch,
+                                               std::string* error) const;
+
   /// The working tree's root ("" for a bare repository).
   std::string workdir() const;
 
