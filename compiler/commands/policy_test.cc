@@ -11,6 +11,7 @@
 #include "compiler/commands/policy_under_test.h"
 #include "compiler/verdict/deciders.h"
 #include "compiler/verdict/examples.h"
+#include "runtime/base/text.h"
 #include "runtime/engine/engine.h"
 #include "runtime/engine/host_profile.h"
 #include "runtime/engine/shell_quote.h"
@@ -19,37 +20,6 @@ namespace clawgate {
 namespace {
 
 using Case = PolicyCase;
-
-std::string XmlEscape(const std::string& text) {
-  std::string out;
-  for (const char ch : text) {
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        // XML 1.0 admits no other control characters than tab, LF and CR.
-        if (static_cast<unsigned char>(ch) < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') {
-          out += "?";
-        } else {
-          out += ch;
-        }
-    }
-  }
-  return out;
-}
 
 // JUnit XML as CI test reports read it: one testsuite, a testcase per case.
 std::string RenderJunit(const std::vector<Case>& cases, size_t failed) {

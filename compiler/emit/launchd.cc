@@ -4,55 +4,36 @@
 #include <utility>
 
 #include "runtime/base/file_system.h"
+#include "runtime/base/text.h"
 
 namespace clawgate {
 namespace {
-
-std::string Escape(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 // A small plist writer: keys in the order given.
 class Dict {
  public:
   Dict& String(const std::string& key, const std::string& value) {
-    body_ += "  <key>" + Escape(key) + "</key>\n  <string>" + Escape(value) + "</string>\n";
+    body_ += "  <key>" + XmlEscape(key) + "</key>\n  <string>" + XmlEscape(value) + "</string>\n";
     return *this;
   }
   Dict& Bool(const std::string& key, bool value) {
-    body_ += "  <key>" + Escape(key) + "</key>\n  <" + (value ? "true" : "false") + "/>\n";
+    body_ += "  <key>" + XmlEscape(key) + "</key>\n  <" + (value ? "true" : "false") + "/>\n";
     return *this;
   }
   Dict& Integer(const std::string& key, int value) {
-    body_ += "  <key>" + Escape(key) + "</key>\n  <integer>" + std::to_string(value) + "</integer>\n";
+    body_ += "  <key>" + XmlEscape(key) + "</key>\n  <integer>" + std::to_string(value) + "</integer>\n";
     return *this;
   }
   Dict& Array(const std::string& key, const std::vector<std::string>& values) {
-    body_ += "  <key>" + Escape(key) + "</key>\n  <array>\n";
-    for (const std::string& v : values) body_ += "    <string>" + Escape(v) + "</string>\n";
+    body_ += "  <key>" + XmlEscape(key) + "</key>\n  <array>\n";
+    for (const std::string& v : values) body_ += "    <string>" + XmlEscape(v) + "</string>\n";
     body_ += "  </array>\n";
     return *this;
   }
   Dict& Strings(const std::string& key, const std::vector<std::pair<std::string, std::string>>& values) {
-    body_ += "  <key>" + Escape(key) + "</key>\n  <dict>\n";
+    body_ += "  <key>" + XmlEscape(key) + "</key>\n  <dict>\n";
     for (const auto& [k, v] : values) {
-      body_ += "    <key>" + Escape(k) + "</key>\n    <string>" + Escape(v) + "</string>\n";
+      body_ += "    <key>" + XmlEscape(k) + "</key>\n    <string>" + XmlEscape(v) + "</string>\n";
     }
     body_ += "  </dict>\n";
     return *this;

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "compiler/lint/glob_algebra.h"
+#include "compiler/lint/risk.h"
 #include "compiler/rule/rule.h"
 #include "compiler/verdict/deciders.h"
 #include "compiler/verdict/examples.h"
@@ -19,69 +20,6 @@
 
 namespace clawgate {
 namespace {
-
-// Shells and interpreters: what they run is in their arguments.
-constexpr const char* kInterpreters[] = {
-    "sh",         "bash",   "zsh",     "fish",    "dash",      "ksh",   "mksh",   "csh",       "tcsh",  "ash",
-    "busybox",    "python", "python2", "python3", "python3.*", "pypy*", "node",   "nodejs",    "deno",  "bun",
-    "ruby",       "irb",    "perl",    "perl5*",  "php",       "lua",   "luajit", "osascript", "swift", "pwsh",
-    "powershell", "tclsh*", "wish*",   "expect",  "Rscript",   "awk",   "gawk",   "nawk",      "mawk",  "jshell",
-};
-
-// The argument shapes through which a shell or interpreter runs code the
-// agent chooses: read from stdin (`curl … | sh`), a script file, inline code.
-const std::vector<std::vector<ProbeArg>>& InterpreterProbes() {
-  static const std::vector<std::vector<ProbeArg>> probes = [] {
-    const ProbeArg payload{true, {}};
-    std::vector<std::vector<ProbeArg>> out = {{}, {payload}, {{false, "-"}}, {{false, "-s"}}};
-    for (const char* flag : {"-c", "-lc", "-e", "-E", "--eval", "-p", "--print", "-r", "-m", "-x"}) {
-      out.push_back({{false, flag}, payload});
-    }
-    return out;
-  }();
-  return probes;
-}
-
-std::string DescribeProbe(const std::string& name, const std::vector<ProbeArg>& probe) {
-  std::string out = name;
-  for (const ProbeArg& arg : probe) out += arg.payload ? " <anything>" : " " + std::string(arg.literal);
-  if (probe.empty()) out += " (reading a script from stdin, as in `curl … | " + name + "`)";
-  return out;
-}
-
-// Folders any local user, or any download, can write programs into.
-std::vector<std::string> WritableFolders(const std::string& home) {
-  std::vector<std::string> out = {
-      "/tmp/**",         "/private/tmp/**",         "/var/tmp/**",      "/private/var/tmp/**",
-      "/var/folders/**", "/private/var/folders/**", "/Users/Shared/**", "/dev/shm/**"};
-  if (!home.empty()) out.push_back(home + "/Downloads/**");
-  return out;
-}
-
-// Words that say nothing as a `why`.
-bool IsPlaceholderWhy(const std::string& why) {
-  std::string word = Lower(Trim(why));
-  while (!word.empty() && (word.back() == '.' || word.back() == '!')) word.pop_back();
-  static const std::set<std::string> placeholders = {
-      "",     "-",   "?",    "...", "todo", "tbd",    "fixme",    "xxx",         "n/a",       "na",     "none",
-      "temp", "tmp", "test", "why", "wip",  "needed", "required", "placeholder", "no reason", "because"};
-  return word.size() < 3 || placeholders.count(word) > 0;
-}
-
-bool IsTicket(const std::string& id) {
-  const size_t dash = id.find('-');
-  if (dash == std::string::npos || dash < 2 || dash + 1 >= id.size()) return false;
-  if (!(id[0] >= 'A' && id[0] <= 'Z')) return false;
-  for (size_t i = 1; i < dash; ++i) {
-    if (!((id[i] >= 'A' && id[i] <= 'Z') || (id[i] >= '0' && id[i] <= '9'))) return false;
-  }
-  for (size_t i = dash + 1; i < id.size(); ++i) {
-    if (id[i] < '0' || id[i] > '9') return false;
-  }
-  return true;
-}
-
-std::string Hours(int64_t seconds) { return std::to_string((seconds + 3599) / 3600); }
 
 // One source entry (a layer's or a grant's) and its parsed rule.
 struct EntryRef {
@@ -413,14 +351,14 @@ class Linter {
   }
 
   void CheckInterpreter(const EntryRef& ref, const rule::ParsedRule& parsed, const std::set<std::string>& globs) {
-    for (const char* name : kInterpreters) {
-      const std::string probe_path = std::string("**/") + name;
+    for (const std::string& name : InterpreterNames()) {
+      const std::string probe_path = "**/" + name;
       bool names_it = false;
       for (const std::string& glob : globs) names_it = names_it || PathGlobsIntersect(glob, probe_path);
       if (!names_it) continue;
       for (const std::vector<ProbeArg>& probe : InterpreterProbes()) {
         if (!ArgsAdmit(parsed.args, probe)) continue;
-        const std::string shown = std::string(name).find('*') == std::string::npos ? name : Basename(parsed.path_glob);
+        const std::string shown = name.find('*') == std::string::npos ? name : Basename(parsed.path_glob);
         sink_.Error(DiagnosticCode::kOpenInterpreter, ref.entry->rule.At(parsed.path_offset),
                     "'" + ref.entry->rule.text + "' lets the agent run any code through " + shown + ": it admits " +
                         DescribeProbe(shown, probe),

@@ -30,6 +30,11 @@ std::string ClosestMatch(std::string_view word, const std::vector<std::string>& 
 /// "1 entry" / "2 entries".
 std::string CountOf(size_t n, std::string_view singular, std::string_view plural);
 
+/// `text` for XML character data and attribute values: `& < > " '` as
+/// entities; control characters XML 1.0 cannot hold (all but tab, LF, CR)
+/// as `?`.
+std::string XmlEscape(std::string_view text);
+
 }  // namespace clawgate
 
 #endif  // CLAWGATE_RUNTIME_BASE_TEXT_H_

@@ -33,6 +33,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -209,13 +210,16 @@ def replay(golden, decide):
     reference = [json.loads(line) for line in open(f"{golden}/answers.jsonl")]
     cases = [{"id": r["id"], "agent": r["agent"], "command": r["command"], "cwd": host["cwd"], "path": host["path"],
               "home": host["home"], "document": document_of(r["agent"])} for r in reference]
-    os.makedirs(ROOT + "-replay", exist_ok=True)
-    path = f"{ROOT}-replay/cases.jsonl"
+    # A folder of its own: two replays at once (two build trees) must not share files.
+    scratch = tempfile.mkdtemp(prefix="clawgate-exectool-replay-")
+    path = f"{scratch}/cases.jsonl"
     with open(path, "w") as f:
         f.write("".join(json.dumps(c) + "\n" for c in cases))
-    ours = subprocess.run([decide, "openclaw-2026.9", path, "--fs-snapshot", f"{golden}/fs.json"],
-                          capture_output=True, text=True, check=True)
-    shutil.rmtree(ROOT + "-replay", ignore_errors=True)
+    try:
+        ours = subprocess.run([decide, "openclaw-2026.9", path, "--fs-snapshot", f"{golden}/fs.json"],
+                              capture_output=True, text=True, check=True)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     return compare(cases, reference, [json.loads(line) for line in ours.stdout.splitlines()])
 
 

@@ -10,14 +10,8 @@ bin=$(cd "$1" && pwd)
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-passes=0
-failures=0
-check() {  # name expected-exit actual-exit
-  if [[ $2 == "$3" ]]; then passes=$((passes + 1)); else failures=$((failures + 1)); echo "FAIL $1: exit $3, expected $2"; cat "$work/out"; fi
-}
-contains() {  # name text
-  if grep -qF -- "$2" "$work/out"; then passes=$((passes + 1)); else failures=$((failures + 1)); echo "FAIL $1: '$2' not in:"; cat "$work/out"; fi
-}
+# shellcheck source=check_lib.sh
+source "$root/tests/e2e/check_lib.sh"
 mkdir -p "$work/repo" && cd "$work/repo" || exit 1
 git init -q -b main . && git config user.email sre@example.com && git config user.name "SRE bot"
 cp -r "$root/policies" policies && cp "$root/CODEOWNERS" CODEOWNERS

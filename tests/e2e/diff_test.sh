@@ -9,14 +9,8 @@ bin=$(cd "$1" && pwd)
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-passes=0
-failures=0
-check() {  # name expected-exit actual-exit
-  if [[ $2 == "$3" ]]; then passes=$((passes + 1)); else failures=$((failures + 1)); echo "FAIL $1: exit $3, expected $2"; cat "$work/out"; fi
-}
-contains() {  # name text
-  if grep -qF -- "$2" "$work/out"; then passes=$((passes + 1)); else failures=$((failures + 1)); echo "FAIL $1: '$2' not in:"; cat "$work/out"; fi
-}
+# shellcheck source=check_lib.sh
+source "$root/tests/e2e/check_lib.sh"
 at=(--at 2026-11-22T12:00:00Z)
 diff() { "$bin/clawgate" diff --repo "$work/repo" "$@" "${at[@]}" > "$work/out" 2>&1; }
 commit() { git -C "$work/repo" add -A && git -C "$work/repo" commit -q -m "$1"; }

@@ -29,3 +29,13 @@ TEST(Text, CountsWithPlurals) {
 
 }  // namespace
 }  // namespace clawgate
+
+namespace clawgate {
+namespace {
+
+TEST(Text, XmlEscapeLeavesNothingXmlCannotHold) {
+  EXPECT_EQ(XmlEscape("a<b>&\"c'\t\n\x01"), "a&lt;b&gt;&amp;&quot;c&apos;\t\n?");
+}
+
+}  // namespace
+}  // namespace clawgate
