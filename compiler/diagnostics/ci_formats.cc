@@ -39,17 +39,8 @@ std::string EscapeProperty(const std::string& text) {
   return out;
 }
 
-std::string_view SarifLevel(Severity severity) {
-  switch (severity) {
-    case Severity::kError:
-      return "error";
-    case Severity::kWarning:
-      return "warning";
-    case Severity::kNote:
-      return "note";
-  }
-  return "error";
-}
+// SARIF's levels are our severities by name: error, warning, note.
+std::string_view SarifLevel(Severity severity) { return ToString(severity); }
 
 std::string MessageWithNotes(const Diagnostic& d) {
   std::string text = d.message;
