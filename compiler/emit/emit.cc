@@ -8,6 +8,7 @@
 #include "runtime/base/sha256.h"
 #include "runtime/document/artifact.h"
 #include "runtime/document/manifest.h"
+#include "runtime/document/openclaw_policy.h"
 #include "runtime/document/policy_digest.h"
 
 namespace clawgate {
@@ -58,6 +59,10 @@ EmittedEnvironment EmitEnvironment(const CompiledEnvironment& environment, int64
   out.files.push_back({kDocumentSumFile, Sha256SumLine(artifact, kDocumentFile)});
   out.files.push_back({kManifestFile, SerializeManifest(ManifestOf(environment, at, revision, out.policy_digest,
                                                                    out.artifact_sha256))});
+  if (environment.target == Target::kOpenClaw2026_9) {
+    out.files.push_back(
+        {kOpenClawPolicyFile, RenderOpenClawPolicy(document, {environment.name, environment.revision, {}})});
+  }
   for (OutputFile& job : LaunchdJobs(environment)) out.files.push_back(std::move(job));
   std::map<std::string, std::string> covered;
   for (const OutputFile& file : out.files) covered[file.name] = file.content;

@@ -3,7 +3,9 @@
 // Output: exec-approvals.json (SerializeApprovals of ToDocument), its
 // `sha256sum` line, manifest.json (environment, revision, target, policy
 // digest, artifact checksum, source commit, regions, break-glass state and
-// every entry's provenance), and SHA256SUMS over every other file; with a
+// every entry's provenance), for openclaw targets openclaw-policy.jsonc (the
+// policy plugin's rules, document/openclaw_policy.h), the launchd jobs, and
+// SHA256SUMS over every other file; with a
 // signing key, SHA256SUMS.sig (Ed25519). Deterministic: fixed field order,
 // sorted agents, source order of entries, trailing newline.
 #ifndef CLAWGATE_COMPILER_EMIT_EMIT_H_

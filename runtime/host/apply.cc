@@ -66,6 +66,11 @@ CommandResult RunApply(const HostOptions& options, const std::string& artifact_d
   }
   const AppliedRecord record{manifest.env, manifest.revision, effective.digest, manifest.target, *home, options.now};
   if (auto write_error = state->WriteApplied(record)) return Failure(ExitCode::kIntegrity, kHostProgram, *write_error);
+  if (auto write_error = state->WriteOpenClawPolicy(manifest, effective)) {
+    return Failure(
+        ExitCode::kIntegrity, kHostProgram,
+        "applied, but " + state->OpenClawPolicyPath(manifest.env) + " could not be written: " + *write_error);
+  }
   AppendEvent(state->root(), options.now,
               Event("apply")
                   .Set("env", manifest.env)

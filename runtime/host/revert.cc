@@ -103,6 +103,12 @@ CommandResult RunRevert(const HostOptions& options, const std::optional<std::str
     report["digest_after"] = effective.digest;
     if (before == effective.digest) {
       report["action"] = "already reverted";
+      if (state.CheckOpenClawPolicy(artifact.manifest, effective).value_or("ok") != "ok") {
+        if (auto write = state.WriteOpenClawPolicy(artifact.manifest, effective)) {
+          report["record_error"] = *write;
+          r.exit_code = ExitCode::kIntegrity;
+        }
+      }
       reports.push_back(std::move(report));
       continue;
     }
@@ -137,6 +143,9 @@ CommandResult RunRevert(const HostOptions& options, const std::optional<std::str
       std::string name = FormatUtcTimestamp(clock);
       std::replace(name.begin(), name.end(), ':', '-');
       if (auto write = WriteFileAtomic(dir + "/" + name + ".json", record.dump(2) + "\n")) record_error = *write;
+    }
+    if (auto write = state.WriteOpenClawPolicy(artifact.manifest, effective); write && record_error.empty()) {
+      record_error = *write;
     }
     if (const auto applied = state.ReadApplied(env)) {
       AppliedRecord updated = *applied;

@@ -9,11 +9,17 @@
 #include "runtime/base/file_system.h"
 #include "runtime/base/timestamp.h"
 #include "runtime/document/names.h"
+#include "runtime/document/openclaw_policy.h"
 
 namespace clawgate {
 namespace {
 
 constexpr size_t kSmallFileLimit = size_t{1} << 20;
+
+std::optional<std::string> OpenClawPolicyFor(const Manifest& manifest, const EffectiveDocument& installed) {
+  if (manifest.target != Target::kOpenClaw2026_9) return std::nullopt;
+  return RenderOpenClawPolicy(installed.document, {manifest.env, manifest.revision, installed.expired_grants});
+}
 
 }  // namespace
 
@@ -157,6 +163,28 @@ std::optional<AppliedRecord> StateDir::ReadApplied(const std::string& env) const
   } catch (const nlohmann::json::exception&) {
     return std::nullopt;
   }
+}
+
+std::string StateDir::OpenClawPolicyPath(const std::string& env) const {
+  return EnvDir(env) + "/" + kOpenClawPolicyFile;
+}
+
+std::optional<std::string> StateDir::WriteOpenClawPolicy(const Manifest& manifest,
+                                                         const EffectiveDocument& installed) const {
+  const auto rules = OpenClawPolicyFor(manifest, installed);
+  if (!rules) return std::nullopt;
+  if (auto error = MakeDirs(EnvDir(manifest.env), 0700)) return error;
+  return WriteFileAtomic(OpenClawPolicyPath(manifest.env), *rules);
+}
+
+std::optional<std::string> StateDir::CheckOpenClawPolicy(const Manifest& manifest,
+                                                         const EffectiveDocument& installed) const {
+  const auto rules = OpenClawPolicyFor(manifest, installed);
+  if (!rules) return std::nullopt;
+  std::string error;
+  const auto kept = ReadFileLimited(OpenClawPolicyPath(manifest.env), &error, ReadOptions{kArtifactFileLimit, true});
+  if (!kept) return std::string("missing");
+  return std::string(*kept == *rules ? "ok" : "differs");
 }
 
 }  // namespace clawgate

@@ -3,6 +3,11 @@
 //                              file SHA256SUMS covers plus SHA256SUMS (.sig),
 //                              replaced as a whole by an atomic exchange
 //   envs/<env>/applied.json    revision, digest, target, OpenClaw home, applied_at
+//   envs/<env>/openclaw-policy.jsonc
+//                              (openclaw targets) OpenClaw's policy plugin rules
+//                              for what is installed: the pin as of now, so
+//                              `openclaw policy check` passes until someone
+//                              changes the live document
 //   trusted-key.pem            the Ed25519 key artifacts must be signed with,
 //                              once a host was installed with --trust-key
 //   events.jsonl               the event log (events.h)
@@ -21,6 +26,7 @@
 
 #include "runtime/base/ed25519.h"
 #include "runtime/document/artifact.h"
+#include "runtime/document/expiry.h"
 #include "runtime/document/target.h"
 
 namespace clawgate {
@@ -70,6 +76,15 @@ class StateDir {
   std::optional<std::string> TrustKey(const Ed25519PublicKey& key);
 
   std::optional<std::string> WriteApplied(const AppliedRecord& record) const;
+
+  /// Where the policy plugin's rules for `env` are kept.
+  std::string OpenClawPolicyPath(const std::string& env) const;
+  /// Writes the plugin's rules for `installed`, the pin of `manifest` as of
+  /// now (nothing for targets without the plugin).
+  std::optional<std::string> WriteOpenClawPolicy(const Manifest& manifest, const EffectiveDocument& installed) const;
+  /// Whether the kept rules are those of `installed`: "ok", "missing" or
+  /// "differs"; nullopt for targets without the plugin.
+  std::optional<std::string> CheckOpenClawPolicy(const Manifest& manifest, const EffectiveDocument& installed) const;
   /// The applied record of `env`, if one can be read.
   std::optional<AppliedRecord> ReadApplied(const std::string& env) const;
 

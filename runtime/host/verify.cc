@@ -112,6 +112,20 @@ CommandResult RunVerify(const HostOptions& options, const std::optional<std::str
       report["changes"] = OrderedJson::parse(DriftJson(changes));
     }
     report["drift"] = drift;
+    // The policy plugin's rules kept for `openclaw policy check`.
+    const std::optional<std::string> rules = state.CheckOpenClawPolicy(artifact.manifest, expected);
+    const bool rules_stale = rules && *rules != "ok";
+    if (rules) report["openclaw_policy"] = *rules;
+    if (rules_stale) {
+      if (!repair) {
+        r.exit_code = Worst(r.exit_code, ExitCode::kFinding);
+      } else if (auto write_error = state.WriteOpenClawPolicy(artifact.manifest, expected)) {
+        report["openclaw_policy_error"] = *write_error;
+        r.exit_code = ExitCode::kIntegrity;
+      } else {
+        report["openclaw_policy"] = "rewritten";
+      }
+    }
     OrderedJson findings = OrderedJson::array();
     bool critical = false;
     for (const SettingFinding& f : live.findings) {
@@ -141,6 +155,10 @@ CommandResult RunVerify(const HostOptions& options, const std::optional<std::str
           r.exit_code = ExitCode::kIntegrity;
         } else {
           report["repaired"] = true;
+          if (auto write_error = state.WriteOpenClawPolicy(artifact.manifest, expected)) {
+            report["openclaw_policy_error"] = *write_error;
+            r.exit_code = ExitCode::kIntegrity;
+          }
           AppendEvent(state.root(), options.now, Event("repair").Set("env", env).Set("digest", digest));
         }
       } else {
@@ -168,6 +186,15 @@ CommandResult RunVerify(const HostOptions& options, const std::optional<std::str
                        : "  repair failed: " + report["repair_error"].get<std::string>() + "\n";
         }
       }
+    }
+    if (options.format != OutputFormat::kJson && rules_stale) {
+      r.out += "  " + state.OpenClawPolicyPath(env) + " (OpenClaw policy rules) " + *rules +
+               (*rules == "missing" ? "" : " from the installed policy") +
+               (report.contains("openclaw_policy_error")
+                    ? "; rewrite failed: " + report["openclaw_policy_error"].get<std::string>()
+                : repair ? "; rewritten"
+                         : "") +
+               "\n";
     }
     reports.push_back(std::move(report));
   }

@@ -180,6 +180,14 @@ if [[ -n $cache ]]; then
   ochome="$HOME/.openclaw-prod"
   checks=$((checks + 1)); [[ -z $(find "$HOME" -name exec-approvals.json) ]] || fail "an exec-approvals.json was left behind"
   expect_exit 0 "verify prod" oc --at 2026-11-22T12:10:00Z verify --format json
+  contains "$work/last.out" '"openclaw_policy":"ok"' "verify checks the policy plugin rules"
+  # OpenClaw's own check: its bundled policy plugin, pointed at the rules clawgate-host keeps.
+  rules="$work/state/envs/prod/openclaw-policy.jsonc"
+  ocx() { OPENCLAW_STATE_DIR="$ochome" "$work/tools/openclaw" "$@"; }
+  ocx plugins enable policy > /dev/null 2>&1 || fail "openclaw plugins enable policy"
+  ocx config set plugins.entries.policy.config.path "$rules" > /dev/null 2>&1 || fail "openclaw config set policy path"
+  expect_exit 0 "openclaw policy check passes after apply" ocx policy check --json
+  contains "$work/last.out" '"ok":true' "policy check ok"
   # "Always allow" on the host: an allow-always entry lands in main's allowlist.
   OPENCLAW_STATE_DIR="$ochome" "$work/tools/openclaw" approvals get --json > "$work/live.json" 2> /dev/null
   python3 - "$work/live.json" "$work/edited.json" <<'EOF'
@@ -194,10 +202,20 @@ EOF
   expect_exit 1 "verify reports the always-allow entry" oc --at 2026-11-22T12:10:00Z verify --format text
   contains "$work/last.out" "entry added on the host to main: /usr/bin/curl" "drift entry"
   contains "$work/last.out" "[allow-always]" "drift source"
+  expect_exit 1 "openclaw policy check fails after an entry was added on the host" ocx policy check --json
+  contains "$work/last.out" '"checkId":"policy/exec-approvals-allowlist-unexpected"' "policy check finding"
+  contains "$work/last.out" "unexpected pattern '/usr/bin/curl argPattern=sha256:cwd-argv" "policy check names the entry"
   expect_exit 0 "repair through openclaw" oc --at 2026-11-22T12:10:00Z verify --repair --format json
   contains "$work/last.out" '"repaired":true' "repaired"
   expect_exit 0 "verify after repair" oc --at 2026-11-22T12:10:00Z verify --format json
   contains "$work/last.out" '"drift":false' "no drift after repair"
+  expect_exit 0 "openclaw policy check passes after repair" ocx policy check --json
+  # The rules file itself is checked and repaired like the live document.
+  printf '{}\n' > "$rules"
+  expect_exit 1 "verify reports changed policy rules" oc --at 2026-11-22T12:10:00Z verify --format text
+  contains "$work/last.out" "openclaw-policy.jsonc (OpenClaw policy rules) differs" "rules drift"
+  expect_exit 0 "repair rewrites the rules" oc --at 2026-11-22T12:10:00Z verify --repair --format json
+  contains "$work/last.out" '"openclaw_policy":"rewritten"' "rules rewritten"
   expect_exit 0 "status json" oc --at 2026-11-22T12:30:00Z status --region sg --format json
   contains "$work/last.out" '"region":"sg"' "status region"
   contains "$work/last.out" '"revision":8' "status revision"
@@ -214,6 +232,8 @@ EOF
   expect_exit 0 "revert through openclaw" oc --at 2026-11-23T09:00:01Z revert --format json
   contains "$work/last.out" '"action":"reverted"' "reverted"
   expect_exit 0 "verify after revert" oc --at 2026-11-23T09:05:00Z verify
+  contains "$rules" "without the expired break-glass INC-4821" "the rules follow the revert"
+  expect_exit 0 "openclaw policy check passes after revert" ocx policy check --json
   expect_exit 0 "revert again" oc --at 2026-11-23T09:06:00Z revert
   contains "$work/last.out" "prod: already reverted (INC-4821)" "revert is idempotent"
   expect_exit 0 "status prometheus passes promtool" promtool check metrics < "$work/status.prom"

@@ -52,7 +52,10 @@ TEST_F(CompileTest, ExamplePoliciesCompileWithOnlyTheExpiredBreakGlassWarning) {
   EXPECT_NE(result.err.find("1 warning generated."), std::string::npos);
   EXPECT_EQ(result.err.find("error"), std::string::npos) << result.err;
   const auto files = ReadTree(dir_ / "out");
-  EXPECT_EQ(files.size(), 14u);  // per environment: 4 files, 3 launchd jobs
+  EXPECT_EQ(files.size(), 16u);  // per environment: 5 files, 3 launchd jobs
+  // OpenClaw's policy plugin rules: main held to exactly its reviewed entries.
+  EXPECT_NE(files.at("prod/openclaw-policy.jsonc").find("\"agentIds\": [\n        \"main\"\n      ]"),
+            std::string::npos);
   EXPECT_NE(files.at("prod/manifest.json").find("\"id\": \"INC-4821\""), std::string::npos);
   EXPECT_NE(files.at("prod/exec-approvals.json").find("recovery@bastion"), std::string::npos);
   EXPECT_EQ(files.at("staging/exec-approvals.json").find("/private/tmp/bisect"), std::string::npos);

@@ -47,8 +47,8 @@ TEST(Artifact, LoadsAGoodFolder) {
   EXPECT_EQ(loaded.artifact->manifest.env, "prod");
   EXPECT_EQ(loaded.artifact->document.agents.count("main"), 1u);
   EXPECT_FALSE(loaded.artifact->is_signed);
-  // document, its sum line, manifest, three launchd jobs, SHA256SUMS
-  EXPECT_EQ(loaded.artifact->files.size(), 7u);
+  // document, its sum line, manifest, the policy plugin's rules, three launchd jobs, SHA256SUMS
+  EXPECT_EQ(loaded.artifact->files.size(), 8u);
 }
 
 TEST(Artifact, SumsCoverEveryOtherFile) {

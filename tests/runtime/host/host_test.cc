@@ -11,6 +11,7 @@
 #include "runtime/base/timestamp.h"
 #include "runtime/host/commands.h"
 #include "runtime/host/render.h"
+#include "runtime/host/state_dir.h"
 #include "tests/support/files.h"
 #include "tests/support/keys.h"
 
@@ -54,6 +55,33 @@ TEST_F(HostTest, ApplyPinsInstallsAndRecords) {
   ASSERT_EQ(::stat((dir_ / "state").c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0700u);
   EXPECT_NE(ReadFile(dir_ / "state/events.jsonl").find("\"event\":\"apply\""), std::string::npos);
+  // clawdbot has no policy plugin: no rules are kept for it.
+  EXPECT_FALSE(fs::exists(dir_ / "state/envs/prod/openclaw-policy.jsonc"));
+}
+
+TEST_F(HostTest, ThePolicyPluginRulesAreKeptAndChecked) {
+  const fs::path current = fs::path(CLAWGATE_SOURCE_DIR) / "tests/golden/compile/ok-break-glass-active/expected/prod";
+  const LoadedArtifact loaded = LoadArtifact(current.string());
+  ASSERT_TRUE(loaded.artifact) << loaded.error;
+  std::string error;
+  const auto state = StateDir::Open(options_.state_dir, true, &error);
+  ASSERT_TRUE(state) << error;
+  const Manifest& manifest = loaded.artifact->manifest;
+  const EffectiveDocument before = EffectiveAt(*loaded.artifact, options_.now);
+  EXPECT_EQ(state->CheckOpenClawPolicy(manifest, before), "missing");
+  ASSERT_EQ(state->WriteOpenClawPolicy(manifest, before), std::nullopt);
+  EXPECT_EQ(state->CheckOpenClawPolicy(manifest, before), "ok");
+  // What compile wrote is what the host keeps while nothing has expired.
+  EXPECT_EQ(ReadFile(state->OpenClawPolicyPath("prod")), ReadFile(current / "openclaw-policy.jsonc"));
+  // Once the grant expired, the kept rules are stale until rewritten.
+  const EffectiveDocument after = EffectiveAt(*loaded.artifact, options_.now + 400 * 3600);
+  ASSERT_FALSE(after.expired_grants.empty());
+  EXPECT_EQ(state->CheckOpenClawPolicy(manifest, after), "differs");
+  ASSERT_EQ(state->WriteOpenClawPolicy(manifest, after), std::nullopt);
+  EXPECT_NE(ReadFile(state->OpenClawPolicyPath("prod")).find("without the expired break-glass"), std::string::npos);
+  Manifest legacy = manifest;
+  legacy.target = Target::kClawdbot2026_1;
+  EXPECT_EQ(state->CheckOpenClawPolicy(legacy, after), std::nullopt);
 }
 
 TEST_F(HostTest, AFailedApplyLeavesThePinnedStateAsItWas) {
