@@ -66,7 +66,7 @@ struct NearMiss {
 // Entries whose executable glob matches what the segment resolved to, and
 // why each did not let it through: another agent's, its arguments (or the
 // target's rules for this command) did not fit, or a break-glass grant that
-// has expired or not yet begun. openclaw-2026.9 globs only.
+// has expired. openclaw-2026.9 globs only.
 std::vector<NearMiss> NearMisses(const PolicySources& sources, const CompiledEnvironment& env, const std::string& agent,
                                  const SegmentVerdict& s) {
   constexpr size_t kMax = 5;
@@ -95,7 +95,7 @@ std::vector<NearMiss> NearMisses(const PolicySources& sources, const CompiledEnv
       if (out.size() == kMax) return out;
     }
   }
-  // Grants of this environment that are not active at --at.
+  // Grants of this environment that expired by --at.
   for (const BreakGlassStatus& grant : env.break_glass) {
     if (grant.state == BreakGlassState::kActive) continue;
     if (std::find(grant.agents.begin(), grant.agents.end(), agent) == grant.agents.end()) continue;
@@ -104,9 +104,7 @@ std::vector<NearMiss> NearMisses(const PolicySources& sources, const CompiledEnv
       for (const EntrySource& e : bg.entries) {
         const rule::RuleParseResult parsed = rule::ParseRule(e.rule.text);
         if (!parsed.rule || !matches(parsed.rule->path_glob)) continue;
-        const bool expired = grant.state == BreakGlassState::kExpired;
-        const std::string why = "break-glass " + grant.id + (expired ? " expired at " : " begins at ") +
-                                FormatUtcTimestamp(expired ? grant.expires : grant.created);
+        const std::string why = "break-glass " + grant.id + " expired at " + FormatUtcTimestamp(grant.expires);
         out.push_back({parsed.rule->path_glob, std::nullopt,
                        Provenance{bg.relative_file, e.location.line, "", grant.id, grant.owner, e.why.value,
                                   e.rule.text, grant.expires},

@@ -64,7 +64,7 @@ const std::vector<CodeInfo>& CodeTable() {
       {C::kBreakGlassBackwards, "CG201", kE, "break-glass expires before it is created"},
       {C::kBreakGlassTooLong, "CG202", kE, "break-glass lasts longer than limits.break_glass_max_hours"},
       {C::kBreakGlassExpired, "CG203", kW, "break-glass expired at --at; its entries are left out"},
-      {C::kBreakGlassPending, "CG204", kW, "break-glass starts after --at; its entries are left out"},
+      {C::kBreakGlassFuture, "CG204", kE, "break-glass `created` is in the future (after --at)"},
       {C::kSharedStateDir, "CG210", kE, "two environments share one state_dir, or one lies inside another"},
       {C::kLimitAboveRunbook, "CG300", kE, "a limit in clawgate.yaml looser than the runbook's number"},
       {C::kEmptyWhy, "CG301", kW, "an entry whose `why` says nothing (a placeholder such as TODO or n/a)"},

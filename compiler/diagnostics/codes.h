@@ -59,7 +59,7 @@ enum class DiagnosticCode {
   kBreakGlassBackwards,  // CG201
   kBreakGlassTooLong,    // CG202
   kBreakGlassExpired,    // CG203
-  kBreakGlassPending,    // CG204
+  kBreakGlassFuture,     // CG204
   kSharedStateDir,       // CG210
   // Lint: the runbook and review rules (CG3xx); docs/lint.md has each rationale.
   kLimitAboveRunbook,     // CG300

@@ -175,9 +175,11 @@ class Analyzer {
                           "; its entries are left out",
                       {"remove the file: the grant is over"});
       } else if (bg.created.value > at_) {
-        sink_.Warning(DiagnosticCode::kBreakGlassPending, bg.created.location,
-                      "break-glass '" + bg.id.value + "' starts at " + FormatUtcTimestamp(bg.created.value) +
-                          "; its entries are left out until then");
+        // A grant dated ahead would outlive the 48 hours it was reviewed for.
+        sink_.Error(DiagnosticCode::kBreakGlassFuture, bg.created.location,
+                    "break-glass '" + bg.id.value + "' is created at " + FormatUtcTimestamp(bg.created.value) +
+                        ", after " + FormatUtcTimestamp(at_) + ": `created` must not be in the future",
+                    {"date it when it was granted (RFC 3339 UTC, Z)"});
       }
     }
   }
@@ -280,11 +282,7 @@ class Analyzer {
     for (const BreakGlassSource* bg : grants) {
       BreakGlassStatus status{bg->id.value,      bg->relative_file, bg->owner.value,   bg->reason.value,
                               Names(bg->agents), bg->created.value, bg->expires.value, BreakGlassState::kActive};
-      if (bg->expires.value <= at_) {
-        status.state = BreakGlassState::kExpired;
-      } else if (bg->created.value > at_) {
-        status.state = BreakGlassState::kPending;
-      }
+      if (bg->expires.value <= at_) status.state = BreakGlassState::kExpired;
       out.break_glass.push_back(status);
       if (status.state != BreakGlassState::kActive) continue;
       for (CompiledAgent& agent : out.agents) {

@@ -3,7 +3,8 @@
 # expired grant never matches in check, from the second it expires, whether
 # or not revert has run; in any TZ; a clock set back revives nothing; revert
 # takes the entries out of the live document, writes its record, and is
-# idempotent; verify and status then know the reverted digest as legitimate.
+# idempotent; a failed install leaves everything as it was; verify and status
+# then know the reverted digest as legitimate.
 # Usage: revert_test.sh BIN_DIR
 set -uo pipefail
 bin=$(cd "$1" && pwd)
@@ -33,6 +34,29 @@ check non-z-offset-refused 2 $?
 h verify --at 2026-11-22T11:00:00Z
 check verify-before-revert-drifts 1 $?
 contains verify-names-the-grant "INC-5"
+
+# A failing install in the middle of a revert: the store has been replaced by a
+# symlink, which the host never writes through. The revert exits 3 and leaves
+# the live document, the applied record and the revert records as they were.
+store="$work/hosts/mini/home/.openclaw-prod/exec-approvals.json"
+state="$work/hosts/mini/state"
+cp "$store" "$work/live-before.json"
+cp "$state/envs/prod/applied.json" "$work/applied-before.json"
+mv "$store" "$work/live-target.json" && ln -s "$work/live-target.json" "$store"
+h revert --at 2026-11-22T11:00:00Z
+check revert-fails-when-the-install-fails 3 $?
+contains revert-failure-is-reported "prod: revert failed"
+cmp -s "$work/live-target.json" "$work/live-before.json"
+check failed-revert-leaves-the-live-document 0 $?
+[[ -L $store ]]
+check failed-revert-leaves-the-store-alone 0 $?
+cmp -s "$state/envs/prod/applied.json" "$work/applied-before.json"
+check failed-revert-leaves-the-applied-record 0 $?
+[[ ! -e $state/envs/prod/reverts ]]
+check failed-revert-writes-no-record 0 $?
+grep -q '"event":"revert.failed"' "$state/events.jsonl"
+check failed-revert-is-logged 0 $?
+rm "$store" && mv "$work/live-target.json" "$store"
 
 h revert --at 2026-11-22T11:00:00Z --format json
 check revert 0 $?

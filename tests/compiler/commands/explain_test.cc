@@ -137,14 +137,14 @@ TEST(Explain, AnExpiredGrantIsANearMissThatSaysWhenItEnded) {
   options.env = "prod";
   options.agent = "main";
   options.argv = {"/usr/bin/scp", "a", "recovery@bastion:/srv/a"};
-  options.at = 1795000000;  // 2026-11-18: the grant has not begun
+  options.at = 1795000000;  // 2026-11-18: a grant dated after --at is an error, not a near miss
   const auto reader = MakeMemoryReader(files);
   CommandResult r = RunExplain(options, *reader);
-  EXPECT_EQ(r.exit_code, ExitCode::kFinding) << r.out << r.err;
-  EXPECT_NE(r.out.find("near /usr/bin/scp ** recovery@bastion:/srv/** (break-glass/INC-9.yaml:9): break-glass INC-9 "
-                       "begins at 2026-11-20T00:00:00Z"),
+  EXPECT_EQ(r.exit_code, ExitCode::kUsage) << r.out << r.err;  // the policy does not compile
+  EXPECT_NE(r.err.find("break-glass/INC-9.yaml:6:10: error: break-glass 'INC-9' is created at 2026-11-20T00:00:00Z, "
+                       "after 2026-11-18T11:06:40Z: `created` must not be in the future [CG204]"),
             std::string::npos)
-      << r.out;
+      << r.err;
   options.at = 1795305600;  // 2026-11-22: over
   options.format = OutputFormat::kJson;
   r = RunExplain(options, *reader);
