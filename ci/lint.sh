@@ -2,7 +2,8 @@
 # Style and static checks, part of the test command:
 #   1. clang-format (.clang-format) over every C++ file: any difference fails;
 #   2. clang-tidy (.clang-tidy, a curated set, every finding an error) over
-#      every translation unit of the compiler, the runtime and the tests.
+#      every translation unit of the compiler, the runtime and the tests;
+#   3. shellcheck over the ci/ scripts and the end-to-end test scripts.
 # Usage: lint.sh BUILD_DIR   (a configured build with compile_commands.json)
 # CLAWGATE_LINT_FIX=1 rewrites files with clang-format instead of failing.
 set -euo pipefail
@@ -26,4 +27,7 @@ run-clang-tidy -p "$build" -j "$(nproc)" -quiet "$root/(compiler|runtime|tests)/
   echo "ci/lint.sh: clang-tidy findings (full log: $build/clang-tidy.log)" >&2
   exit 1
 }
+echo "-- shellcheck"
+mapfile -t scripts < <(git ls-files 'ci/*.sh' 'tests/e2e/*.sh')
+shellcheck -x -P SCRIPTDIR "${scripts[@]}" || { echo "ci/lint.sh: shellcheck findings" >&2; exit 1; }
 echo "ci/lint.sh: clean"

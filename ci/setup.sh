@@ -1,20 +1,26 @@
 #!/usr/bin/env bash
-# Installs the Debian packages that building and testing clawgate need.
-# Idempotent: quiet and quick when everything is already present.
+# Installs the Debian packages that building and testing clawgate need
+# (`setup.sh build`: only what building it and running the ci/ workflow
+# scripts need). Idempotent: quiet and quick when everything is present.
 set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build ccache git pkg-config
   libyaml-cpp-dev nlohmann-json3-dev libboost-dev libgit2-dev libssl-dev
-  libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
-  clang-format clang-tidy
-  python3 python3-jsonschema python3-yaml
-  prometheus prometheus-node-exporter
-  ca-certificates
+  libcli11-dev
+  python3 curl rsync openssh-client ca-certificates
 )
-# npm fetches the reference OpenClaw packages for the conformance tests. A
-# machine that already has node and npm (from any source) keeps them.
-command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+if [[ ${1:-all} != build ]]; then
+  packages+=(
+    libgtest-dev libgmock-dev libbenchmark-dev
+    clang-format clang-tidy shellcheck
+    python3-jsonschema python3-yaml
+    prometheus prometheus-node-exporter
+  )
+  # npm fetches the reference OpenClaw packages for the conformance tests. A
+  # machine that already has node and npm (from any source) keeps them.
+  command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

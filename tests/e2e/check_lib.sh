@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2154  # $work, $root and $bin come from the script that sources this
 # Shared by the end-to-end scripts: count checks; show the output of a
 # failing one (what the command wrote to $work/out). Expects $work.
 passes=0

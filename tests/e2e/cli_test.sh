@@ -20,7 +20,7 @@ contains() {  # contains NAME FILE TEXT
   if grep -qF -- "$3" "$2"; then passes=$((passes + 1)); else echo "FAIL $1: '$3' not in $(cat "$2")"; failures=$((failures + 1)); fi
 }
 
-cd "$work"
+cd "$work" || exit 1
 cp -r "$root/policies" policies
 
 "$clawgate" compile policies --out out --at 2026-11-22T12:00:00Z --format text >stdout 2>stderr

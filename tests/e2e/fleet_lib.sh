@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2154  # $work, $root and $bin come from the script that sources this
 # Shared by the drift tests: a scratch repository of the legacy target
 # (whose store is a file, so no OpenClaw is needed) at revisions 3, 4 and 5
 # (5 with a break-glass grant that expired at 2026-11-22T10:00:00Z), each

@@ -78,7 +78,7 @@ check revert-event 0 $?
 h revert --at 2026-11-22T11:05:00Z
 check revert-again 0 $?
 contains revert-is-idempotent "prod: already reverted (INC-5)"
-[[ $(ls "$work/hosts/mini/state/envs/prod/reverts/" | wc -l) -eq 1 ]]
+[[ $(find "$work/hosts/mini/state/envs/prod/reverts/" -name "*.json" | wc -l) -eq 1 ]]
 check one-record-only 0 $?
 
 h verify --at 2026-11-22T11:10:00Z

@@ -11,7 +11,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 tool=$(bash "$root/ci/sarif-setup.sh") || { echo "sarif_test: cannot install the SARIF multitool"; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cd "$work"
+cd "$work" || exit 1
 cp -r "$root/policies" policies
 cat >> policies/layers/build.yaml <<'YAML'
   - rule: /bin/sh -c *

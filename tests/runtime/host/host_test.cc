@@ -74,7 +74,7 @@ TEST_F(HostTest, ThePolicyPluginRulesAreKeptAndChecked) {
   // What compile wrote is what the host keeps while nothing has expired.
   EXPECT_EQ(ReadFile(state->OpenClawPolicyPath("prod")), ReadFile(current / "openclaw-policy.jsonc"));
   // Once the grant expired, the kept rules are stale until rewritten.
-  const EffectiveDocument after = EffectiveAt(*loaded.artifact, options_.now + 400 * 3600);
+  const EffectiveDocument after = EffectiveAt(*loaded.artifact, options_.now + int64_t{400} * 3600);
   ASSERT_FALSE(after.expired_grants.empty());
   EXPECT_EQ(state->CheckOpenClawPolicy(manifest, after), "differs");
   ASSERT_EQ(state->WriteOpenClawPolicy(manifest, after), std::nullopt);
