@@ -42,9 +42,16 @@ PathGlob::PathGlob(std::string_view pattern) {
       tokens_.push_back({Kind::kLiteral, units[i]});
     }
   }
+  for (const Token& token : tokens_) {
+    if (token.kind != Kind::kLiteral || token.unit >= 0x80) break;
+    ascii_prefix_ += static_cast<char>(token.unit);
+  }
+  all_ascii_literal_ = ascii_prefix_.size() == tokens_.size();
 }
 
 bool PathGlob::Matches(std::string_view target) const {
+  if (all_ascii_literal_) return target == ascii_prefix_;
+  if (target.compare(0, ascii_prefix_.size(), ascii_prefix_) != 0) return false;
   const std::u16string s = ToUtf16(target);
   // reach[j]: the tokens so far match exactly s[0..j).
   std::vector<char> reach(s.size() + 1, 0);
@@ -115,6 +122,11 @@ const PathGlob& AllowlistGlob::GlobFor(const std::string& home) const {
 bool AllowlistGlob::Matches(std::string_view target, const std::string& home) const {
   const PathGlob& glob = GlobFor(home);
   const bool wildcard = home_relative_ ? cached_wildcard_ : fixed_wildcard_;
+  // Most targets are left as they are by normalization: match them without a copy.
+  if (target.find('\\') == std::string_view::npos &&
+      !(platform_ == Platform::kDarwin && StartsWith(target, "/private/var")) && !(wildcard && HasDotSegment(target))) {
+    return glob.Matches(target);
+  }
   std::string subject = NormalizeMatchTarget(target, platform_);
   if (wildcard && HasDotSegment(subject)) subject = NormalizeMatchTarget(NormalizePath(subject), platform_);
   return glob.Matches(subject);

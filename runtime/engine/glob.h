@@ -35,6 +35,12 @@ class PathGlob {
     char16_t unit;
   };
   std::vector<Token> tokens_;
+  // Checked on the UTF-8 bytes before any decoding: the pattern's leading
+  // literal units while they are ASCII (a target that does not start with
+  // them cannot match: an ASCII unit only ever decodes from its own byte),
+  // and whether that prefix is the whole pattern (then only equal bytes match).
+  std::string ascii_prefix_;
+  bool all_ascii_literal_ = false;
 };
 
 /// openclaw-2026.9 normalizeMatchTarget: `\\` -> `/`; on darwin,

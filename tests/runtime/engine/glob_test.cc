@@ -51,6 +51,39 @@ TEST(AllowlistGlob, DarwinReadsPrivateVarAsVar) {
   EXPECT_FALSE(AllowlistGlob("/var/tmp/*", Platform::kLinux).Matches("/private/var/tmp/x", ""));
 }
 
+// The byte-level shortcuts (an ASCII literal compared as bytes, an ASCII
+// prefix checked before decoding) answer exactly as the UTF-16 automaton.
+TEST(PathGlob, ShortcutsAnswerAsTheAutomaton) {
+  EXPECT_TRUE(PathGlob("/usr/bin/git").Matches("/usr/bin/git"));
+  EXPECT_FALSE(PathGlob("/usr/bin/git").Matches("/usr/bin/gi"));
+  EXPECT_FALSE(PathGlob("/usr/bin/git").Matches("/usr/bin/git2"));
+  EXPECT_FALSE(PathGlob("/usr/bin/git").Matches("/usr/bin/G\xc3\xaft"));
+  EXPECT_FALSE(PathGlob("/usr/bin/git").Matches("/usr/bin/gi\xff"));
+  EXPECT_TRUE(PathGlob("").Matches(""));
+  EXPECT_FALSE(PathGlob("").Matches("/"));
+  // A non-ASCII unit ends the byte prefix; the rest goes through the automaton.
+  EXPECT_TRUE(PathGlob("/opt/\xc3\xa9/*").Matches("/opt/\xc3\xa9/x"));
+  EXPECT_FALSE(PathGlob("/opt/\xc3\xa9/*").Matches("/opt/e/x"));
+  EXPECT_TRUE(PathGlob("/opt/\xc3\xa9").Matches("/opt/\xc3\xa9"));
+  // An invalid byte after the prefix is one U+FFFD unit, which `*` and `?` take.
+  EXPECT_TRUE(PathGlob("/usr/bin/*").Matches("/usr/bin/\xff"));
+  EXPECT_TRUE(PathGlob("/usr/bin/?").Matches("/usr/bin/\xff"));
+  EXPECT_FALSE(PathGlob("/usr/bin/*").Matches("/usr/bi"));
+  EXPECT_FALSE(PathGlob("/usr/sbin/*").Matches("/usr/bin/ls"));
+  // An overlong encoding of '/' is not '/'.
+  EXPECT_FALSE(PathGlob("/usr/bin/ls").Matches("/usr/bin\xc0\xafls"));
+}
+
+TEST(AllowlistGlob, TargetsNormalizationChangesTakeTheSlowPath) {
+  EXPECT_TRUE(AllowlistGlob("/usr/bin/git", Platform::kLinux).Matches("\\\\usr\\\\bin\\\\git", ""));
+  EXPECT_TRUE(AllowlistGlob("/var/tmp/x", Platform::kDarwin).Matches("/private/var/tmp/x", ""));
+  // The pattern is read the same way, so it still matches its own spelling.
+  EXPECT_TRUE(AllowlistGlob("/private/var/tmp/x", Platform::kDarwin).Matches("/private/var/tmp/x", ""));
+  EXPECT_TRUE(AllowlistGlob("/private/var/tmp/x", Platform::kDarwin).Matches("/var/tmp/x", ""));
+  EXPECT_TRUE(AllowlistGlob("/private/var/tmp/x", Platform::kLinux).Matches("/private/var/tmp/x", ""));
+  EXPECT_TRUE(AllowlistGlob("/opt/*/tool", Platform::kLinux).Matches("/opt/a/./tool", ""));
+}
+
 TEST(ClawdbotGlob, IsCaseInsensitiveAndRawRegex) {
   EXPECT_EQ(ClawdbotGlob("/USR/BIN/*").Matches("/usr/bin/ls", ""), MatchResult::kMatch);
   EXPECT_EQ(ClawdbotGlob("/usr/bin/l?").Matches("/usr/bin/ls", ""), MatchResult::kMatch);

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Builds the benchmarks (Release, in build-bench/), runs them, and prints a
+# Markdown table with the commit and the machine: time per operation,
+# operations per second and each benchmark program's peak memory.
+# Usage: bench.sh [--filter REGEX] [--min-time SECONDS]
+# Never part of the test run (speed is shown here, not asserted in tests).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+filter="" min_time=1
+while (($#)); do
+  case $1 in
+    --filter) filter=${2:?}; shift 2 ;;
+    --min-time) min_time=${2:?}; shift 2 ;;
+    -h | --help) sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "bench: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+bash ci/setup.sh
+export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/clawgate/ccache}
+cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DCLAWGATE_BUILD_TESTS=OFF \
+  -DCLAWGATE_BENCHMARKS=ON > /dev/null
+cmake --build build-bench --parallel "$(nproc)" --target clawgate_bench_decide clawgate_bench_compile >&2
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+for program in clawgate_bench_decide clawgate_bench_compile; do
+  echo "bench: running $program" >&2
+  # Peak memory of the whole program (getrusage of the child), beside its JSON.
+  python3 - "build-bench/bin/$program" "$results/$program" "$filter" "$min_time" <<'PY'
+import json, resource, subprocess, sys
+program, out, filt, min_time = sys.argv[1:5]
+args = [program, "--benchmark_format=json", "--benchmark_out=" + out + ".json",
+        "--benchmark_min_time=%s" % min_time]
+if filt:
+    args.append("--benchmark_filter=" + filt)
+subprocess.run(args, check=True, stdout=subprocess.DEVNULL)
+json.dump({"max_rss_kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}, open(out + ".rss", "w"))
+PY
+done
+commit=$(git rev-parse --short=12 HEAD)
+git diff --quiet HEAD -- . ':!build-bench' 2> /dev/null || commit+=" (with uncommitted changes)"
+python3 - "$results" "$commit" <<'PY'
+import glob, json, os, platform, sys
+results, commit = sys.argv[1:3]
+cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "unknown")
+print("Commit %s; %s, %d cores, %s %s; Release build." % (commit, cpu, os.cpu_count(), platform.system(), platform.release()))
+print()
+print("| benchmark | entries | time per operation | items per second (decisions; entries compiled) | program peak memory |")
+print("| --- | ---: | ---: | ---: | ---: |")
+for path in sorted(glob.glob(os.path.join(results, "*.json"))):
+    data = json.load(open(path))
+    rss = json.load(open(path[:-5] + ".rss"))["max_rss_kib"]
+    for b in data["benchmarks"]:
+        if b.get("error_occurred"):
+            print("| %s | | error: %s | | |" % (b["name"], b.get("error_message", "")))
+            continue
+        unit = b["time_unit"]
+        t = b["real_time"]
+        per_s = b.get("items_per_second")
+        entries = int(b.get("entries", 0))
+        rate = "{:,.0f}".format(per_s) if per_s else ""
+        shown = "{:,.1f}".format(t) if t < 100 else "{:,.0f}".format(t)
+        print("| %s | %s | %s %s | %s | %.1f MiB |" % (b["name"].split("/")[0], "{:,}".format(entries), shown, unit, rate, rss / 1024))
+PY
