@@ -175,6 +175,7 @@ void MemoryFileSystem::AddMissing(const std::string& path) { Add(path, FileStatu
 
 void MemoryFileSystem::Add(const std::string& path, const FileStatus& status, const std::string& target) {
   nodes_[NodeKey(path)] = Node{status, target};
+  lstat_memo_.clear();
 }
 
 const MemoryFileSystem::Node* MemoryFileSystem::Find(const std::string& path, Node* implicit_dir) const {
@@ -218,7 +219,18 @@ std::optional<std::string> MemoryFileSystem::ResolveDirectory(const std::string&
   return current;
 }
 
+constexpr size_t kLstatMemoLimit = 1 << 16;
+
 FileStatus MemoryFileSystem::Lstat(const std::string& path) const {
+  if (const auto it = lstat_memo_.find(path); it != lstat_memo_.end()) return it->second;
+  const FileStatus status = ComputeLstat(path);
+  // Bounded: a long replay asks about ever new paths.
+  if (lstat_memo_.size() >= kLstatMemoLimit) lstat_memo_.clear();
+  lstat_memo_.emplace(path, status);
+  return status;
+}
+
+FileStatus MemoryFileSystem::ComputeLstat(const std::string& path) const {
   if (path.empty() || path[0] != '/') return {};
   const std::string key = NodeKey(path);
   if (const auto it = nodes_.find(key); it != nodes_.end()) return it->second.status;

@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace clawgate {
@@ -64,7 +65,9 @@ const FileSystem& RealFileSystem();
 /// A file system held in memory. Paths are absolute. A path that was added
 /// is answered exactly as added; other paths are resolved component by
 /// component through the symlinks added; every prefix of an added path is a
-/// directory.
+/// directory. Answers are remembered until the next Add (a host profile is
+/// asked the same questions for every command), so even its const methods
+/// must not be called from two threads at once.
 class MemoryFileSystem final : public FileSystem {
  public:
   /// A regular file; executable when any execute bit is set.
@@ -91,7 +94,10 @@ class MemoryFileSystem final : public FileSystem {
   const Node* Find(const std::string& path, Node* implicit_dir) const;
   std::optional<std::string> ResolveDirectory(const std::string& path, int* budget) const;
 
+  FileStatus ComputeLstat(const std::string& path) const;
+
   std::map<std::string, Node> nodes_;
+  mutable std::unordered_map<std::string, FileStatus> lstat_memo_;
 };
 
 /// Passes every question to `inner` and remembers the answers, so that a

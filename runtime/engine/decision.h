@@ -30,11 +30,15 @@ struct ExecEnvironment {
 /// An agent's policy after the target's fallback chain (agent, then the `*`
 /// agent, then defaults, then built-in values). askFallback is already
 /// clamped to security where the target clamps it.
-struct EffectivePolicy {
+/// The modes alone: what a decision reports of the policy it was made under.
+struct PolicyModes {
   Security security = Security::kDeny;
   Ask ask = Ask::kOnMiss;
   Security ask_fallback = Security::kDeny;
   bool auto_allow_skills = false;
+};
+
+struct EffectivePolicy : PolicyModes {
   /// Wildcard-agent entries first, then the agent's own.
   std::vector<AllowlistEntry> allowlist;
 };
@@ -82,7 +86,9 @@ enum class Decision { kAllow, kDeny, kPrompt, kUnknown };
 std::string_view ToString(Decision decision);
 
 struct DecisionResult {
-  EffectivePolicy policy;
+  /// The modes of the effective policy (its allowlist stays in the engine:
+  /// copying it into every decision would cost more than deciding).
+  PolicyModes policy;
   Evaluation evaluation;
   Decision decision = Decision::kDeny;
   /// The decision after askFallback (what happens when nobody answers).

@@ -61,7 +61,7 @@ void Resolve(const EffectivePolicy& p, const Evaluation& ev, bool evaluation_sat
 
 DecisionResult Engine::Decide(std::string_view command, const ExecEnvironment& env) const {
   DecisionResult r;
-  r.policy = policy_;
+  r.policy = static_cast<const PolicyModes&>(policy_);  // the modes, not the allowlist
   if (policy_.security == Security::kDeny) {
     r.decision = r.unattended_outcome = Decision::kDeny;
     r.reason = "security=deny";

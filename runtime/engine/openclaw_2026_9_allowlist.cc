@@ -10,9 +10,19 @@ constexpr std::string_view kCwdBoundArgPattern = "sha256:cwd-argv:v1:";
 
 bool HasPathSelector(std::string_view s) { return s.find_first_of("/\\~") != std::string_view::npos; }
 
+// A path pattern that matches one path only, spelled in ASCII.
+bool IsAsciiLiteralPath(std::string_view s) {
+  if (s.empty() || s[0] == '~' || s.find_first_of("*?") != std::string_view::npos) return false;
+  for (const char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
-OpenClawAllowlist::OpenClawAllowlist(const std::vector<AllowlistEntry>& entries, Platform platform) {
+OpenClawAllowlist::OpenClawAllowlist(const std::vector<AllowlistEntry>& entries, Platform platform)
+    : platform_(platform) {
   entries_.reserve(entries.size());
   for (const AllowlistEntry& e : entries) {
     Compiled c;
@@ -30,7 +40,13 @@ OpenClawAllowlist::OpenClawAllowlist(const std::vector<AllowlistEntry>& entries,
       c.nul_joined = source.find('\0') != std::string::npos;
       if (!c.legacy_hashed && !c.cwd_bound) c.arg_regex = std::make_unique<JsRegex>(source);
     }
-    if (c.bare_star && bare_star_ < 0) bare_star_ = static_cast<int>(entries_.size());
+    const int index = static_cast<int>(entries_.size());
+    if (c.bare_star && bare_star_ < 0) bare_star_ = index;
+    if (c.path_selector && IsAsciiLiteralPath(c.trimmed)) {
+      literal_[NormalizeMatchTarget(c.trimmed, platform)].push_back(index);
+    } else if (!c.trimmed.empty()) {
+      scanned_.push_back(index);
+    }
     entries_.push_back(std::move(c));
   }
 }
@@ -70,11 +86,20 @@ OpenClawAllowlist::Found OpenClawAllowlist::Match(const Resolution& r, const Arg
   if (r.candidate.empty()) return {};
   int path_only = -1;
   std::string unknown;
-  for (size_t i = 0; i < entries_.size(); ++i) {
+  static const std::vector<int> kNone;
+  const auto hit = literal_.find(NormalizeMatchTarget(r.trust, platform_));
+  const std::vector<int>& literal = hit == literal_.end() ? kNone : hit->second;
+  size_t a = 0;
+  size_t b = 0;
+  while (a < literal.size() || b < scanned_.size()) {
+    // The next entry in document order: a literal one (its glob is its key,
+    // already equal) or a scanned one (its glob decides).
+    const bool from_literal = b == scanned_.size() || (a < literal.size() && literal[a] < scanned_[b]);
+    const size_t i = static_cast<size_t>(from_literal ? literal[a++] : scanned_[b++]);
     const Compiled& e = entries_[i];
-    if (e.trimmed.empty() || (without_arg_pattern && e.entry.arg_pattern)) continue;
-    const bool matched =
-        e.path_selector ? e.glob->Matches(r.trust, home) : e.trimmed != "*" && BasenameMatches(e, r, home);
+    if (without_arg_pattern && e.entry.arg_pattern) continue;
+    const bool matched = from_literal || (e.path_selector ? e.glob->Matches(r.trust, home)
+                                                          : e.trimmed != "*" && BasenameMatches(e, r, home));
     if (!matched) continue;
     if (!e.has_arg_pattern) {
       if (!e.allow_always && path_only < 0) path_only = static_cast<int>(i);

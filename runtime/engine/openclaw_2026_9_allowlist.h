@@ -14,6 +14,7 @@
 
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "runtime/document/approvals.h"
@@ -66,6 +67,14 @@ class OpenClawAllowlist {
   bool BasenameMatches(const Compiled& entry, const Resolution& r, const std::string& home) const;
 
   std::vector<Compiled> entries_;
+  Platform platform_;
+  // The entries a resolved path can only match by being it: path patterns
+  // that are ASCII literals (no `*`, `?`, leading `~`), keyed by the pattern
+  // as the glob normalizes it, each list ascending. Every other entry is in
+  // `scanned_`. Match visits the union in entry order, so the first entry
+  // that matches is the one a scan of all of them finds.
+  std::unordered_map<std::string, std::vector<int>> literal_;
+  std::vector<int> scanned_;
   int bare_star_ = -1;
 };
 

@@ -37,6 +37,20 @@ TEST(MemoryFileSystem, AnswersWhatWasAddedAndImpliesDirectories) {
   EXPECT_EQ(m.List("/bin"), (std::vector<std::string>{"echo", "notes.txt"}));
 }
 
+// Answers are remembered, and forgotten when the file system changes.
+TEST(MemoryFileSystem, RememberedAnswersFollowEveryAdd) {
+  MemoryFileSystem fs;
+  fs.AddFile("/usr/bin/git");
+  EXPECT_FALSE(fs.Lstat("/opt/homebrew/bin/git").exists());
+  EXPECT_FALSE(fs.Lstat("/opt/homebrew/bin/git").exists());
+  fs.AddSymlink("/opt/homebrew/bin/git", "/usr/bin/git");
+  EXPECT_EQ(fs.Lstat("/opt/homebrew/bin/git").type, FileType::kSymlink);
+  EXPECT_TRUE(fs.IsExecutableFile("/opt/homebrew/bin/git"));
+  fs.AddMissing("/usr/bin/git");
+  EXPECT_FALSE(fs.IsExecutableFile("/opt/homebrew/bin/git"));
+  EXPECT_FALSE(fs.Lstat("/usr/bin/git").exists());
+}
+
 TEST(MemoryFileSystem, FollowsSymlinksAmongLeadingComponents) {
   const MemoryFileSystem m = UsrMerged();
   EXPECT_EQ(m.Lstat("/bin/echo").type, FileType::kRegular);

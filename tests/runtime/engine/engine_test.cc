@@ -52,6 +52,38 @@ TEST(Engine, MatchesTheRealpathOfThePathResolvedExecutable) {
   EXPECT_EQ(d.evaluation.segments[0].entry_index, 0u);
 }
 
+// Literal path entries are found through an index, the others by a scan;
+// the entry that allows a command is still the first in document order.
+TEST(Engine, TheMatchingEntryIsTheFirstInDocumentOrder) {
+  const MemoryFileSystem fs = MacHost();
+  const std::string status_args = std::string("^status") + kNul + "$";
+  const std::vector<AllowlistEntry> entries = {
+      Path("/usr/bin/curl"),                                                   // literal, another path
+      {"/opt/homebrew/Cellar/**/git", status_args, std::nullopt},              // scanned, with arguments
+      Path("/opt/homebrew/Cellar/git/2.47.1/bin/git"),                         // literal, path only
+      {"/opt/homebrew/Cellar/git/2.47.1/bin/git", status_args, std::nullopt},  // literal, arguments
+      Path("/opt/homebrew/Cellar/*/*/bin/git"),                                // scanned, path only
+      Path("git"),                                                             // basename
+  };
+  const Engine engine(Document(entries), "main", Target::kOpenClaw2026_9, fs);
+  // An entry with an argPattern wins: the first one that accepts them, scanned or literal.
+  DecisionResult d = engine.Decide("git status", kEnv);
+  ASSERT_EQ(d.evaluation.segments.size(), 1u);
+  EXPECT_EQ(d.evaluation.segments[0].entry_index, 1u);
+  // Otherwise the first path-only entry, which here is a literal one.
+  d = engine.Decide("git log", kEnv);
+  ASSERT_EQ(d.evaluation.segments.size(), 1u);
+  EXPECT_EQ(d.evaluation.segments[0].entry_index, 2u);
+  const Engine later(Document({Path("/opt/homebrew/Cellar/*/*/bin/git"), entries[2], Path("git")}), "main",
+                     Target::kOpenClaw2026_9, fs);
+  d = later.Decide("git log", kEnv);
+  ASSERT_EQ(d.evaluation.segments.size(), 1u);
+  EXPECT_EQ(d.evaluation.segments[0].entry_index, 0u);
+  // A literal spelled with doubled backslashes is the path it normalizes to.
+  const Engine folded(Document({Path("\\\\usr\\\\bin\\\\curl")}), "main", Target::kOpenClaw2026_9, fs);
+  EXPECT_EQ(folded.Decide("/usr/bin/curl", kEnv).decision, Decision::kAllow);
+}
+
 TEST(Engine, PathOrderDecidesWhichFileRuns) {
   const MemoryFileSystem fs = MacHost();
   const Engine engine(Document({Path("/work/tools2/tool")}), "main", Target::kOpenClaw2026_9, fs);
