@@ -61,7 +61,8 @@ EmittedEnvironment EmitEnvironment(const CompiledEnvironment& environment, int64
                                                                    out.artifact_sha256))});
   if (environment.target == Target::kOpenClaw2026_9) {
     out.files.push_back(
-        {kOpenClawPolicyFile, RenderOpenClawPolicy(document, {environment.name, environment.revision, {}})});
+        {kOpenClawPolicyFile,
+         RenderOpenClawPolicy(document, {environment.name, environment.revision, out.policy_digest, {}})});
   }
   for (OutputFile& job : LaunchdJobs(environment)) out.files.push_back(std::move(job));
   std::map<std::string, std::string> covered;

@@ -6,8 +6,6 @@
 #include <utility>
 #include <vector>
 
-#include "runtime/document/policy_digest.h"
-
 namespace clawgate {
 namespace {
 
@@ -115,7 +113,7 @@ std::string RenderOpenClawPolicy(const ApprovalsDocument& document, const OpenCl
   std::string out;
   out += "// OpenClaw policy plugin rules for environment " + origin.env + ", revision " +
          std::to_string(origin.revision) + ",\n";
-  out += "// policy digest " + PolicyDigest(document);
+  out += "// policy digest " + origin.digest;
   std::string expired;
   for (const std::string& id : origin.expired_grants) expired += (expired.empty() ? "" : ", ") + id;
   out += expired.empty() ? ".\n" : ",\n// without the expired break-glass " + expired + ".\n";

@@ -37,6 +37,7 @@ inline constexpr char kOpenClawPolicyFile[] = "openclaw-policy.jsonc";
 struct OpenClawPolicyOrigin {
   std::string env;
   int64_t revision = 0;
+  std::string digest;  // the document's policy digest (the caller has it)
   /// On a host: the break-glass grants that expired and were left out.
   std::vector<std::string> expired_grants;
 };

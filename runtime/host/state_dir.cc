@@ -18,7 +18,8 @@ constexpr size_t kSmallFileLimit = size_t{1} << 20;
 
 std::optional<std::string> OpenClawPolicyFor(const Manifest& manifest, const EffectiveDocument& installed) {
   if (manifest.target != Target::kOpenClaw2026_9) return std::nullopt;
-  return RenderOpenClawPolicy(installed.document, {manifest.env, manifest.revision, installed.expired_grants});
+  return RenderOpenClawPolicy(installed.document,
+                              {manifest.env, manifest.revision, installed.digest, installed.expired_grants});
 }
 
 }  // namespace

@@ -40,7 +40,7 @@ constexpr char kFleet[] = R"({"version": 1,
   }})";
 
 TEST(OpenClawPolicy, OneScopePerNamedAgentWithItsExactEntriesAndMode) {
-  const Json rules = Rules(RenderOpenClawPolicy(Parse(kFleet), {"prod", 8, {}}));
+  const Json rules = Rules(RenderOpenClawPolicy(Parse(kFleet), {"prod", 8, "d1g3st", {}}));
   const Json& exec = rules.at("execApprovals");
   EXPECT_EQ(exec.at("requireFile"), true);
   EXPECT_EQ(exec.at("defaults").at("allowSecurity"), Json::array({"deny"}));
@@ -64,19 +64,20 @@ TEST(OpenClawPolicy, OneScopePerNamedAgentWithItsExactEntriesAndMode) {
 
 TEST(OpenClawPolicy, ModesResolveAgentThenWildcardThenDefaultsThenFull) {
   const Json wildcard = Rules(RenderOpenClawPolicy(
-      Parse(R"({"version": 1, "agents": {"*": {"security": "allowlist"}, "a": {}}})"), {"e", 1, {}}));
+      Parse(R"({"version": 1, "agents": {"*": {"security": "allowlist"}, "a": {}}})"), {"e", 1, "d1g3st", {}}));
   EXPECT_EQ(wildcard["scopes"]["agent-a"]["execApprovals"]["agents"]["allowSecurity"], Json::array({"allowlist"}));
   // Nothing set anywhere: OpenClaw's built-in full.
   EXPECT_EQ(wildcard["execApprovals"]["defaults"]["allowSecurity"], Json::array({"full"}));
   EXPECT_EQ(wildcard["execApprovals"]["agents"]["allowSecurity"], Json::array({"allowlist"}));
-  const Json bare = Rules(RenderOpenClawPolicy(Parse(R"({"version": 1, "agents": {"a": {}}})"), {"e", 1, {}}));
+  const Json bare =
+      Rules(RenderOpenClawPolicy(Parse(R"({"version": 1, "agents": {"a": {}}})"), {"e", 1, "d1g3st", {}}));
   EXPECT_EQ(bare["scopes"]["agent-a"]["execApprovals"]["agents"]["allowSecurity"], Json::array({"full"}));
 }
 
 TEST(OpenClawPolicy, WildcardOnlyDocumentKeepsTheTopLevelSet) {
   const Json rules = Rules(RenderOpenClawPolicy(Parse(R"({"version": 1, "defaults": {"security": "allowlist"},
                 "agents": {"*": {"allowlist": [{"pattern": "/bin/date"}, {"pattern": "/bin/ls", "argPattern": "^-l\u0000$"}]}}})"),
-                                                {"e", 1, {}}));
+                                                {"e", 1, "d1g3st", {}}));
   EXPECT_FALSE(rules.contains("scopes"));
   EXPECT_EQ(rules["execApprovals"]["agents"]["allowlist"]["expected"],
             Json::parse(R"(["/bin/date", {"pattern": "/bin/ls", "argPattern": "^-l\u0000$"}])"));
@@ -85,23 +86,25 @@ TEST(OpenClawPolicy, WildcardOnlyDocumentKeepsTheTopLevelSet) {
 TEST(OpenClawPolicy, AutoAllowSkillsIsForbiddenOnlyWhereTheDocumentKeepsItOff) {
   const Json rules = Rules(RenderOpenClawPolicy(
       Parse(R"({"version": 1, "agents": {"a": {"autoAllowSkills": true}, "b": {"autoAllowSkills": false}}})"),
-      {"e", 1, {}}));
+      {"e", 1, "d1g3st", {}}));
   EXPECT_FALSE(rules["execApprovals"]["agents"].contains("allowAutoAllowSkills"));
   EXPECT_FALSE(rules["scopes"]["agent-a"]["execApprovals"]["agents"].contains("allowAutoAllowSkills"));
   EXPECT_EQ(rules["scopes"]["agent-b"]["execApprovals"]["agents"]["allowAutoAllowSkills"], false);
   // The defaults' value reaches agents that set none.
   const Json inherited = Rules(RenderOpenClawPolicy(
-      Parse(R"({"version": 1, "defaults": {"autoAllowSkills": true}, "agents": {"c": {}}})"), {"e", 1, {}}));
+      Parse(R"({"version": 1, "defaults": {"autoAllowSkills": true}, "agents": {"c": {}}})"), {"e", 1, "d1g3st", {}}));
   EXPECT_FALSE(inherited["scopes"]["agent-c"]["execApprovals"]["agents"].contains("allowAutoAllowSkills"));
 }
 
 TEST(OpenClawPolicy, HeaderNamesTheEnvironmentAndTheExpiredGrantsAndIsStable) {
   const ApprovalsDocument document = Parse(kFleet);
-  const std::string compiled = RenderOpenClawPolicy(document, {"prod", 8, {}});
-  EXPECT_EQ(compiled, RenderOpenClawPolicy(document, {"prod", 8, {}}));
-  EXPECT_EQ(compiled.rfind("// OpenClaw policy plugin rules for environment prod, revision 8,\n", 0), 0u);
+  const std::string compiled = RenderOpenClawPolicy(document, {"prod", 8, "d1g3st", {}});
+  EXPECT_EQ(compiled, RenderOpenClawPolicy(document, {"prod", 8, "d1g3st", {}}));
+  EXPECT_EQ(compiled.rfind(
+                "// OpenClaw policy plugin rules for environment prod, revision 8,\n// policy digest d1g3st.\n", 0),
+            0u);
   EXPECT_EQ(compiled.find("expired"), std::string::npos);
-  const std::string host = RenderOpenClawPolicy(document, {"prod", 8, {"INC-1", "INC-2"}});
+  const std::string host = RenderOpenClawPolicy(document, {"prod", 8, "d1g3st", {"INC-1", "INC-2"}});
   EXPECT_NE(host.find("// without the expired break-glass INC-1, INC-2.\n"), std::string::npos);
   EXPECT_EQ(Rules(host), Rules(compiled));
   EXPECT_EQ(compiled.back(), '\n');
