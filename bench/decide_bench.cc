@@ -29,7 +29,7 @@ void BM_Decide(benchmark::State& state) {
   const Fixture f(static_cast<size_t>(state.range(0)));
   const Engine engine(f.document, "main", Target::kOpenClaw2026_9, f.fs, Platform::kDarwin);
   size_t i = 0;
-  for (auto _ : state) {
+  for (auto _ : state) {  // NOLINT(clang-analyzer-deadcode.DeadStores): the benchmark loop
     benchmark::DoNotOptimize(engine.Decide(f.commands[i], f.env));
     i = (i + 1) % f.commands.size();
   }
@@ -40,7 +40,7 @@ BENCHMARK(BM_Decide)->Arg(25)->Arg(1000)->Unit(benchmark::kMicrosecond);
 
 void BM_BuildEngine(benchmark::State& state) {
   const Fixture f(static_cast<size_t>(state.range(0)));
-  for (auto _ : state) {
+  for (auto _ : state) {  // NOLINT(clang-analyzer-deadcode.DeadStores): the benchmark loop
     const Engine engine(f.document, "main", Target::kOpenClaw2026_9, f.fs, Platform::kDarwin);
     benchmark::DoNotOptimize(&engine);
   }
