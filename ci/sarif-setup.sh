@@ -10,25 +10,9 @@ cache=${CLAWGATE_SARIF_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/clawgate/sarif}
 stamp="sarif-multitool-$SARIF_MULTITOOL_VERSION"
 tool="$cache/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
 
-if [[ -f "$cache/.stamp" && "$(cat "$cache/.stamp")" == "$stamp" && -x "$tool" ]]; then
-  echo "$tool"
-  exit 0
-fi
-
-mkdir -p "$cache"
-work=$(mktemp -d "$cache/.install.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-echo "clawgate: installing $stamp into $cache" >&2
-(
-  cd "$work"
-  echo '{"name":"clawgate-sarif","private":true}' > package.json
-  npm install --ignore-scripts --no-audit --no-fund --loglevel=error \
-    "@microsoft/sarif-multitool@$SARIF_MULTITOOL_VERSION" >&2
-)
+# shellcheck source=npm-cache.sh
+source "$(dirname "$0")/npm-cache.sh"
+npm_cache_install "$cache" "$stamp" clawgate-sarif "@microsoft/sarif-multitool@$SARIF_MULTITOOL_VERSION"
 # --ignore-scripts skips the package's own chmod.
-chmod +x "$work/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
-rm -rf "$cache/node_modules" "$cache/package.json" "$cache/package-lock.json"
-mv "$work/node_modules" "$work/package.json" "$cache/"
-[[ -f "$work/package-lock.json" ]] && mv "$work/package-lock.json" "$cache/"
-echo "$stamp" > "$cache/.stamp"
+chmod +x "$tool"
 echo "$tool"
