@@ -12,9 +12,9 @@ cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-60}
 export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/clawgate/ccache}
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(compile rule approvals manifest artifact openclaw_shell clawdbot_shell js_regex host_profile codeowners lint status_lines prometheus_text)
+[[ ${#targets[@]} -gt 0 ]] || targets=(compile rule approvals manifest artifact openclaw_shell clawdbot_shell js_regex host_profile codeowners lint status_lines prometheus_text event_lines)
 declare -A dict=([compile]=yaml [rule]=rule [approvals]=json [manifest]=json [artifact]=json
-                 [openclaw_shell]=shell [clawdbot_shell]=shell [js_regex]=regex [host_profile]=yaml [codeowners]=codeowners [lint]=yaml [status_lines]=json [prometheus_text]=json)
+                 [openclaw_shell]=shell [clawdbot_shell]=shell [js_regex]=regex [host_profile]=yaml [codeowners]=codeowners [lint]=yaml [status_lines]=json [prometheus_text]=json [event_lines]=json)
 declare -A seeds=([approvals]=tests/golden/compile [manifest]=tests/golden/compile
                   [openclaw_shell]=tests/fuzz/corpus/shell [clawdbot_shell]=tests/fuzz/corpus/shell)
 

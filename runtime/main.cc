@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
     clawgate::AddApplyCommand(program);
     clawgate::AddCheckCommand(program);
     clawgate::AddInventoryCommand(program);
+    clawgate::AddMetricsCommand(program);
     clawgate::AddRevertCommand(program);
     clawgate::AddStatusCommand(program);
     clawgate::AddVerifyCommand(program);

@@ -31,7 +31,7 @@ CommandResult RunApply(const HostOptions& options, const std::string& artifact_d
   std::optional<StateDir> state = StateDir::Open(options.state_dir, true, &error);
   if (!state) return Failure(ExitCode::kIntegrity, kHostProgram, error);
   auto fail = [&](const std::string& message, const Event& event) {
-    AppendEvent(state->root(), options.now, event);
+    AppendEvent(state->root(), options.event_log, options.now, event);
     return Failure(ExitCode::kIntegrity, kHostProgram, message);
   };
   if (trust_key_file) {
@@ -71,7 +71,7 @@ CommandResult RunApply(const HostOptions& options, const std::string& artifact_d
         ExitCode::kIntegrity, kHostProgram,
         "applied, but " + state->OpenClawPolicyPath(manifest.env) + " could not be written: " + *write_error);
   }
-  AppendEvent(state->root(), options.now,
+  AppendEvent(state->root(), options.event_log, options.now,
               Event("apply")
                   .Set("env", manifest.env)
                   .Set("revision", manifest.revision)
@@ -126,7 +126,8 @@ CommandResult RunApplyInbox(const HostOptions& options, const std::string& inbox
   for (const std::string& name : names) {
     const std::string folder = name == "." ? inbox : inbox + "/" + name;
     const auto refuse = [&](const std::string& why, ExitCode code) {
-      AppendEvent(state->root(), options.now, Event("inbox.refused").Set("artifact", folder).Set("error", why));
+      AppendEvent(state->root(), options.event_log, options.now,
+                  Event("inbox.refused").Set("artifact", folder).Set("error", why));
       r.out += folder + ": refused, the current policy stays: " + why + "\n";
       r.exit_code = Worst(r.exit_code, code);
     };

@@ -3,6 +3,7 @@
 #ifndef CLAWGATE_RUNTIME_HOST_COMMANDS_H_
 #define CLAWGATE_RUNTIME_HOST_COMMANDS_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,11 +31,21 @@ class HostFlags {
   std::string at_;
   OutputFormat format_ = OutputFormat::kText;
   std::string home_;
+  uint64_t events_max_bytes_ = EventLogLimits{}.max_bytes;
+  std::string events_max_age_ = "7d";
+  int events_keep_ = EventLogLimits{}.keep;
 };
+
+/// "90s", "30m", "12h", "7d" in seconds (positive), or nullopt.
+std::optional<int64_t> ParseDuration(const std::string& text);
+
+/// This machine's host name ("unknown" when it has none), for reports.
+std::string HostName();
 
 void AddApplyCommand(cli::Program& program);
 void AddCheckCommand(cli::Program& program);
 void AddInventoryCommand(cli::Program& program);
+void AddMetricsCommand(cli::Program& program);
 void AddRevertCommand(cli::Program& program);
 void AddStatusCommand(cli::Program& program);
 void AddVerifyCommand(cli::Program& program);
@@ -70,6 +81,14 @@ struct InventoryRequest {
   std::string path;                   // the PATH to list
   std::string login_path;             // the login shell's PATH (openclaw-2026.9 gateways)
 };
+struct MetricsRequest {
+  std::vector<std::string> events;  // event logs, rotated sets in any order
+  bool attended = false;            // no approval-rate alert
+  std::string host;                 // the Prometheus `host` label
+};
+/// The runbook's alert figures over recorded events; exit 1 on an alert.
+CommandResult RunMetrics(const HostOptions& options, const MetricsRequest& request);
+
 /// A host profile of this machine (YAML, or JSON with --format json).
 CommandResult RunInventory(const HostOptions& options, const InventoryRequest& request);
 

@@ -1,5 +1,9 @@
 // The host's event log: events.jsonl in the state dir, one JSON object per
 // line ({"ts": RFC 3339 UTC, "event": name, ...fields}), appended and fsynced.
+// It rotates by size and age: events.jsonl becomes events.jsonl.1 (.1 becomes
+// .2, ..., the oldest beyond `keep` is removed). Appending and rotating
+// happen under an exclusive lock on events.lock, so writers in several
+// processes never lose or split a line.
 #ifndef CLAWGATE_RUNTIME_HOST_EVENTS_H_
 #define CLAWGATE_RUNTIME_HOST_EVENTS_H_
 
@@ -30,14 +34,26 @@ class Event {
   std::vector<std::pair<std::string, std::string>> fields_;  // key, JSON value
 };
 
+/// When the log rotates (--events-max-size, --events-max-age, --events-keep).
+struct EventLogLimits {
+  uint64_t max_bytes = uint64_t{10} << 20;      // rotate before a line would take it past this
+  int64_t max_age = int64_t{7} * 24 * 60 * 60;  // rotate once its first event is this old
+  int keep = 8;                                 // rotated files kept (events.jsonl.1 .. .keep)
+};
+
 /// Appends `event` to <state_dir>/events.jsonl (never through a symlink;
-/// the folder must exist: only a checked state folder is logged to). Best
-/// effort: a host that cannot log still acts; the error text is returned
-/// for the caller to show.
-std::string AppendEvent(const std::string& state_dir, int64_t now, const Event& event);
+/// the folder must exist: only a checked state folder is logged to),
+/// rotating first when `limits` say so. Best effort: a host that cannot log
+/// still acts; the error text is returned for the caller to show.
+std::string AppendEvent(const std::string& state_dir, const EventLogLimits& limits, int64_t now, const Event& event);
+
+/// The log's files oldest first (events.jsonl.<keep> .. .1, events.jsonl),
+/// those that exist.
+std::vector<std::string> EventLogFiles(const std::string& state_dir);
 
 /// The time of the newest event in <state_dir>/events.jsonl (its last line
-/// with a readable `ts`), or 0 when there is none.
+/// with a readable `ts`; events.jsonl.1 when it was just rotated), or 0
+/// when there is none.
 int64_t LastEventTime(const std::string& state_dir);
 
 /// The time expiries are judged at: `now`, unless the clock has gone back

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "runtime/base/command_result.h"
+#include "runtime/host/events.h"
 
 namespace clawgate {
 
@@ -19,6 +20,7 @@ struct HostOptions {
   std::string home;                          // $HOME, for `~`
   int64_t now = 0;                           // seconds since the epoch (--at)
   OutputFormat format = OutputFormat::kText;
+  EventLogLimits event_log;  // when events.jsonl rotates
 };
 
 }  // namespace clawgate

@@ -63,7 +63,8 @@ CommandResult RunRevert(const HostOptions& options, const std::optional<std::str
   const int64_t clock = ExpiryClock(state.root(), options.now, &moved_back);
   CommandResult r;
   if (moved_back) {
-    AppendEvent(state.root(), clock, Event("clock.moved_back").Set("clock", FormatUtcTimestamp(options.now)));
+    AppendEvent(state.root(), options.event_log, clock,
+                Event("clock.moved_back").Set("clock", FormatUtcTimestamp(options.now)));
     r.err += std::string(kHostProgram) + ": the clock reads " + FormatUtcTimestamp(options.now) +
              ", before the last recorded event at " + FormatUtcTimestamp(clock) +
              "; expiries are judged at the later time\n";
@@ -115,7 +116,8 @@ CommandResult RunRevert(const HostOptions& options, const std::optional<std::str
     if (auto install_error = InstallAndProve(*store, effective.bytes, effective.digest)) {
       report["error"] = *install_error;
       report["action"] = "failed: the previous live document stays";
-      AppendEvent(state.root(), clock, Event("revert.failed").Set("env", env).Set("error", *install_error));
+      AppendEvent(state.root(), options.event_log, clock,
+                  Event("revert.failed").Set("env", env).Set("error", *install_error));
       r.err += std::string(kHostProgram) + ": " + env + ": revert failed: " + *install_error + "\n";
       r.exit_code = ExitCode::kIntegrity;
       reports.push_back(std::move(report));
@@ -152,7 +154,7 @@ CommandResult RunRevert(const HostOptions& options, const std::optional<std::str
       updated.digest = effective.digest;
       if (auto write = state.WriteApplied(updated); write && record_error.empty()) record_error = *write;
     }
-    AppendEvent(state.root(), clock,
+    AppendEvent(state.root(), options.event_log, clock,
                 Event("breakglass.reverted")
                     .Set("env", env)
                     .SetJson("tickets", OrderedJson(effective.expired_grants).dump())

@@ -1,8 +1,6 @@
 // `clawgate-host status [--region R]`: per pinned environment, the region,
 // host, revision, live digest, applied time, drift and active break-glass
 // grants, as text, JSON lines or Prometheus text.
-#include <unistd.h>
-
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
@@ -20,11 +18,6 @@ namespace clawgate {
 namespace {
 
 using OrderedJson = nlohmann::ordered_json;
-
-std::string HostName() {
-  char buffer[256] = {};
-  return ::gethostname(buffer, sizeof buffer - 1) == 0 ? buffer : "unknown";
-}
 
 struct EnvStatus {
   std::string env;
@@ -135,7 +128,7 @@ CommandResult RunStatus(const HostOptions& options, const std::string& region, c
   for (const std::string& env : envs) {
     const EnvStatus s = StatusOf(options, state, env);
     statuses.push_back(s);
-    AppendEvent(state.root(), options.now,
+    AppendEvent(state.root(), options.event_log, options.now,
                 Event("status").Set("env", env).Set("digest", s.digest).Set("drift", s.drift));
     if (options.format == OutputFormat::kJson) {
       OrderedJson status;

@@ -66,7 +66,7 @@ CommandResult RunVerify(const HostOptions& options, const std::optional<std::str
     LoadedArtifact loaded = state.LoadPinned(env);
     if (!loaded.artifact) {
       const std::string action = FailClosed(options, state, env);
-      AppendEvent(state.root(), options.now,
+      AppendEvent(state.root(), options.event_log, options.now,
                   Event("verify.integrity_failure").Set("env", env).Set("error", loaded.error).Set("action", action));
       r.err += std::string(kHostProgram) + ": " + env +
                ": pinned artifact failed its integrity check: " + loaded.error + "; " + action + "\n";
@@ -79,7 +79,7 @@ CommandResult RunVerify(const HostOptions& options, const std::optional<std::str
     bool clock_moved_back = false;
     const int64_t clock = ExpiryClock(state.root(), options.now, &clock_moved_back);
     if (clock_moved_back) {
-      AppendEvent(state.root(), clock,
+      AppendEvent(state.root(), options.event_log, clock,
                   Event("clock.moved_back").Set("env", env).Set("clock", FormatUtcTimestamp(options.now)));
       r.err += std::string(kHostProgram) + ": the clock reads " + FormatUtcTimestamp(options.now) +
                ", before the last recorded event at " + FormatUtcTimestamp(clock) +
@@ -139,9 +139,10 @@ CommandResult RunVerify(const HostOptions& options, const std::optional<std::str
     if (!live.findings.empty()) report["findings"] = findings;
     if (critical && !repair) r.exit_code = Worst(r.exit_code, ExitCode::kFinding);
     if (!drift) {
-      AppendEvent(state.root(), options.now, Event("verify.ok").Set("env", env).Set("digest", digest));
+      AppendEvent(state.root(), options.event_log, options.now,
+                  Event("verify.ok").Set("env", env).Set("digest", digest));
     } else {
-      AppendEvent(state.root(), options.now,
+      AppendEvent(state.root(), options.event_log, options.now,
                   Event("verify.drift")
                       .Set("env", env)
                       .Set("digest", digest)
@@ -151,7 +152,8 @@ CommandResult RunVerify(const HostOptions& options, const std::optional<std::str
         if (auto repair_error = InstallAndProve(*store, expected.bytes, digest)) {
           report["repaired"] = false;
           report["repair_error"] = *repair_error;
-          AppendEvent(state.root(), options.now, Event("repair.failed").Set("env", env).Set("error", *repair_error));
+          AppendEvent(state.root(), options.event_log, options.now,
+                      Event("repair.failed").Set("env", env).Set("error", *repair_error));
           r.exit_code = ExitCode::kIntegrity;
         } else {
           report["repaired"] = true;
@@ -159,7 +161,8 @@ CommandResult RunVerify(const HostOptions& options, const std::optional<std::str
             report["openclaw_policy_error"] = *write_error;
             r.exit_code = ExitCode::kIntegrity;
           }
-          AppendEvent(state.root(), options.now, Event("repair").Set("env", env).Set("digest", digest));
+          AppendEvent(state.root(), options.event_log, options.now,
+                      Event("repair").Set("env", env).Set("digest", digest));
         }
       } else {
         r.exit_code = Worst(r.exit_code, ExitCode::kFinding);

@@ -3,7 +3,8 @@
 JSON Schema 2020-12 validator (Debian's python3-jsonschema).
 
 Checked: the example policies/ and the sources of every golden case whose
-compile succeeds; every golden expected output; a fresh compile of policies/.
+compile succeeds; every golden expected output; a fresh compile of policies/;
+event lines in every form the reader takes.
 Known-bad documents must be rejected, so the check cannot pass vacuously.
 Usage: validate.py CLAWGATE_BINARY
 """
@@ -100,6 +101,14 @@ def main():
             schema_name = "exec-approvals.schema.json" if path.name == "exec-approvals.json" else "manifest.schema.json"
             check(path, schema_name, json.loads(path.read_text()))
 
+    # Event lines in every recorded form (the event_lines fuzz seeds), each a
+    # line the reader accepts; mixed-log holds the malformed ones.
+    for path in sorted((ROOT / "tests/fuzz/corpus/event_lines").iterdir()):
+        if path.name == "mixed-log":
+            continue
+        for number, line in enumerate(path.read_text().splitlines(), 1):
+            check(f"{path}:{number}", "events.schema.json", json.loads(line))
+
     # The schemas must reject what the compiler rejects.
     must_fail = [
         ("layer.schema.json", {"layer": "build", "owner": "@o", "entries": [{"rule": "/bin/x", "whyy": "typo"}]}),
@@ -110,6 +119,12 @@ def main():
                                      "expires": "2026-11-22T09:00:00Z", "entries": [{"rule": "/bin/x", "why": "w"}]}),
         ("exec-approvals.schema.json", {"version": 1, "defaults": {"security": "Allowlist"}, "agents": {}}),
         ("manifest.schema.json", {"manifest_version": 1}),
+        # The event reader's malformed lines.
+        ("events.schema.json", {"event": "exec.denied", "payload": {}}),
+        ("events.schema.json", {"ts": "2026-11-29T11:00:00Z", "event": "exec.denied", "command": "ls"}),
+        ("events.schema.json", {"ts": "2026-11-29 11:00:00", "event": "apply"}),
+        ("events.schema.json", {"ts": 1, "event": "exec.approval.resolved", "payload": {"decision": "deny"}}),
+        ("events.schema.json", {"ts": 1, "event": "exec.approval.resolved", "payload": {"id": "a", "decision": "maybe"}}),
     ]
     for schema_name, document in must_fail:
         if not errors_of(schema_name, document):
