@@ -7,6 +7,7 @@
 #include "compiler/commands/lint.h"
 #include "compiler/commands/policy_test.h"
 #include "compiler/commands/redteam.h"
+#include "compiler/commands/replay.h"
 #include "runtime/base/cli.h"
 #include "runtime/base/version.h"
 
@@ -23,6 +24,7 @@ int main(int argc, char** argv) {
     clawgate::AddLintCommand(program);
     clawgate::AddTestCommand(program);
     clawgate::AddRedteamCommand(program);
+    clawgate::AddReplayCommand(program);
     return program.Main(argc, argv);
   });
 }

@@ -19,13 +19,17 @@
 #include "compiler/sema/sema.h"
 #include "compiler/verdict/deciders.h"
 #include "compiler/verdict/examples.h"
+#include "compiler/verdict/replay.h"
 #include "runtime/base/text.h"
 #include "runtime/base/timestamp.h"
+#include "runtime/document/exec_events.h"
 
 namespace clawgate {
 namespace {
 
 using OrderedJson = nlohmann::ordered_json;
+
+constexpr size_t kFlipGroupsShown = 25;
 
 // One revision of the policy folder, compiled, linted and tested.
 struct Side {
@@ -187,6 +191,18 @@ CommandResult RunDiff(const DiffOptions& options) {
     return (c.in_base ? base_origins : head_origins)->Of(c.file, c.line);
   };
 
+  // Recorded traffic under both sides: what flips from BASE to HEAD.
+  std::unique_ptr<ReplayTally> replay;
+  if (!options.events.empty() && head.policy) {
+    replay = std::make_unique<ReplayTally>(*head.policy, base.policy ? &*base.policy : nullptr, options.replay_env,
+                                           options.replay_agent);
+    EventReader events(OrderRotated(options.events));
+    ExecEvent event;
+    while (events.Next(&event)) replay->Add(event);
+    if (events.error()) return Failure(ExitCode::kIntegrity, kProgram, *events.error());
+  }
+  const std::vector<ReplayFlip> flips = replay ? replay->Flips() : std::vector<ReplayFlip>{};
+
   CommandResult r;
   r.exit_code = head.unreadable ? ExitCode::kIntegrity : ok ? ExitCode::kOk : ExitCode::kFinding;
   SourceTexts texts = head.sources->texts;
@@ -252,6 +268,17 @@ CommandResult RunDiff(const DiffOptions& options) {
                           {"reason", c.reason}});
     }
     out["tests"] = {{"passed", head.cases.size() - failed}, {"failed", failed}, {"failures", std::move(failures)}};
+    if (replay) {
+      OrderedJson groups = OrderedJson::array();
+      for (const ReplayFlip& f : flips) {
+        groups.push_back({{"group", f.group},
+                          {"from", ToString(f.from)},
+                          {"to", ToString(f.to)},
+                          {"count", f.count},
+                          {"example", f.example}});
+      }
+      out["replay"] = {{"commands", replay->commands()}, {"flipped", replay->flipped()}, {"flips", std::move(groups)}};
+    }
     r.out = out.dump(2) + "\n";
     return r;
   }
@@ -306,6 +333,19 @@ CommandResult RunDiff(const DiffOptions& options) {
           << ", " << c.agent << "): " << Code(c.command) << ": expected " << c.expected << ", got " << c.got << "\n";
     }
     out << "\n</details>\n";
+    if (replay) {
+      out << "\n<details><summary>Recorded commands: " << replay->flipped() << " of " << replay->commands()
+          << " flip their final outcome</summary>\n\n";
+      if (!flips.empty()) {
+        out << "| commands | executable | BASE → HEAD | example |\n| --- | --- | --- | --- |\n";
+        for (size_t i = 0; i < flips.size() && i < kFlipGroupsShown; ++i) {
+          const ReplayFlip& f = flips[i];
+          out << "| " << f.count << " | " << Code(f.group) << " | " << ToString(f.from) << " → " << ToString(f.to)
+              << " | " << Code(f.example) << " |\n";
+        }
+      }
+      out << "\n</details>\n";
+    }
     r.out = out.str();
     return r;
   }
@@ -331,6 +371,10 @@ CommandResult RunDiff(const DiffOptions& options) {
       << " new since BASE\n";
   if (!fresh.empty()) out << RenderText(fresh, texts, static_cast<int>(fresh.size()) + 1);
   out << "policy tests at HEAD: " << head.cases.size() - failed << " passed, " << failed << " failed\n";
+  if (replay) {
+    out << "recorded commands: " << replay->flipped() << " of " << replay->commands() << " flip their final outcome\n";
+    for (size_t i = 0; i < flips.size() && i < kFlipGroupsShown; ++i) out << FlipLine(flips[i]) << "\n";
+  }
   r.out = out.str();
   return r;
 }
@@ -344,14 +388,21 @@ void AddDiffCommand(cli::Program& program) {
   command->add_option("HEAD", options->head, "the revision under review");
   command->add_option("--repo", options->repo, "the git repository (any folder inside it)");
   command->add_option("--policy", options->policy, "the policy folder, relative to the repository root");
+  command->add_option("--events", options->events, "recorded events: show the commands whose outcome flips");
+  auto replay_env = std::make_shared<std::string>();
+  auto replay_agent = std::make_shared<std::string>();
+  command->add_option("--replay-env", *replay_env, "the environment of recorded events that name none");
+  command->add_option("--replay-agent", *replay_agent, "the agent of recorded events that name none");
   cli::AddAtOption(command, at.get());
   cli::AddFormatOption(command, &options->format, {OutputFormat::kText, OutputFormat::kMarkdown, OutputFormat::kJson});
-  program.OnRun(command, [options, at] {
+  program.OnRun(command, [options, at, replay_env, replay_agent] {
     std::string error;
     const auto when = cli::ResolveAt(*at, &error);
     if (!when) return Failure(ExitCode::kUsage, kProgram, error);
     DiffOptions resolved = *options;
     resolved.at = *when;
+    if (!replay_env->empty()) resolved.replay_env = *replay_env;
+    if (!replay_agent->empty()) resolved.replay_agent = *replay_agent;
     return RunDiff(resolved);
   });
 }

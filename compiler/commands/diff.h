@@ -3,7 +3,8 @@
 // libgit2 (no checkout, the working tree and index untouched): per
 // environment and agent what widens, narrows or stays, the revision and
 // freeze rules, lint at HEAD (and what is new since BASE), and the policy
-// tests at HEAD. Markdown reads as a pull-request comment. Exit 1 when HEAD
+// tests at HEAD; with --events, the recorded commands whose final outcome
+// flips between BASE and HEAD. Markdown reads as a pull-request comment. Exit 1 when HEAD
 // does not compile, has a lint error, fails a test or breaks a rule; 2 on a
 // usage error (no repository, an unknown revision); 3 when a source cannot
 // be read.
@@ -11,7 +12,9 @@
 #define CLAWGATE_COMPILER_COMMANDS_DIFF_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "runtime/base/cli.h"
 #include "runtime/base/command_result.h"
@@ -25,6 +28,12 @@ struct DiffOptions {
   std::string head = "HEAD";
   int64_t at = 0;
   OutputFormat format = OutputFormat::kText;
+  /// Recorded events to replay under both revisions (clawgate replay): the
+  /// commands whose final outcome flips, with their environment and agent
+  /// filled in from these where an event names none.
+  std::vector<std::string> events;
+  std::optional<std::string> replay_env;
+  std::optional<std::string> replay_agent;
 };
 
 CommandResult RunDiff(const DiffOptions& options);
