@@ -49,12 +49,12 @@ const char* Recorded(EventKind kind) {
 // Whether the replayed decision contradicts the record: a run the policy
 // would stop without asking, a refusal of what it allows outright, a prompt
 // where it would not ask. An unknown prediction contradicts nothing.
-bool Contradicts(const char* recorded, const CompiledEnvironment& env, const DecisionResult& d) {
-  if (d.decision == Decision::kUnknown) return false;
+bool Contradicts(const char* recorded, const CompiledEnvironment& env, Decision decision, Decision final_outcome) {
+  if (decision == Decision::kUnknown) return false;
   const std::string what = recorded;
-  if (what == "ran") return env.unattended ? d.unattended_outcome == Decision::kDeny : d.decision == Decision::kDeny;
-  if (what == "denied") return d.decision == Decision::kAllow;
-  return d.decision != Decision::kPrompt;  // prompted
+  if (what == "ran") return (env.unattended ? final_outcome : decision) == Decision::kDeny;
+  if (what == "denied") return decision == Decision::kAllow;
+  return decision != Decision::kPrompt;  // prompted
 }
 
 std::string BaseName(const std::string& path) {
@@ -104,13 +104,17 @@ ReplayTally::ReplayTally(const CompiledPolicy& policy, const CompiledPolicy* aga
 
 bool ReplayTally::SeenRecently(const ExecEvent& event) {
   if (event.run_id.empty()) return false;
-  std::string key = event.session_key + '\x1f' + event.run_id;
+  // A 64-bit hash of (session, run) stands for the pair: two of the last
+  // kRecentRuns runs colliding is a 1 in 2^52 event.
+  const std::hash<std::string_view> hash;
+  const uint64_t key = hash(event.session_key) * 0x9E3779B97F4A7C15ULL ^ hash(event.run_id);
   if (recent_runs_.count(key) != 0) return true;
-  std::string& slot = recent_order_[recent_next_];
-  if (!slot.empty()) recent_runs_.erase(slot);
+  uint64_t& slot = recent_order_[recent_next_];
+  if (recent_filled_ == kRecentRuns) recent_runs_.erase(slot);  // the oldest run
   slot = key;
-  recent_runs_.insert(std::move(key));
+  recent_runs_.insert(key);
   recent_next_ = (recent_next_ + 1) % kRecentRuns;
+  recent_filled_ = std::min(recent_filled_ + 1, kRecentRuns);
   return false;
 }
 
@@ -143,46 +147,60 @@ void ReplayTally::Add(const ExecEvent& event) {
   // Agents the policy does not list all decide alike (the `*` agent and the
   // defaults): one engine serves them, so hostile logs cannot grow memory.
   const std::string agent = Lists(*env, agent_name) ? agent_name : std::string(kUnlisted);
-  const std::string engine_agent = agent == kUnlisted ? "an-unlisted-agent" : agent;
-  const DecisionResult d = deciders_.Decide(*env, engine_agent, command, event.cwd);
-  const Decision final_outcome = FinalOutcome(*env, d);
+  const Answer& answer = AnswerFor(*env, agent, agent_name, command, event.cwd);
   ++commands_;
   ReplayScope& scope = scopes_[{env->name, agent}];
   scope.env = env->name;
   scope.agent = agent;
   ++scope.commands;
-  ++scope.decisions[Slot(d.decision)];
-  ++scope.finals[Slot(final_outcome)];
+  ++scope.decisions[Slot(answer.decision)];
+  ++scope.finals[Slot(answer.final_outcome)];
 
-  if (Contradicts(recorded, *env, d)) {
+  if (Contradicts(recorded, *env, answer.decision, answer.final_outcome)) {
     ++disagreement_count_;
     if (disagreements_.size() < kMaxDisagreements)
-      disagreements_.push_back({command, env->name, agent_name, recorded, final_outcome});
+      disagreements_.push_back({command, env->name, agent_name, recorded, answer.final_outcome});
   }
 
-  if (against_deciders_) {
-    const CompiledEnvironment* other = against_deciders_->Env(env_name);
-    Decision before = Decision::kDeny;  // an environment the other policy lacks denies everything
-    if (other != nullptr) {
-      const std::string other_agent = Lists(*other, agent_name) ? agent_name : "an-unlisted-agent";
-      before = FinalOutcome(*other, against_deciders_->Decide(*other, other_agent, command, event.cwd));
-    }
-    if (before != final_outcome) {
-      ++flipped_;
-      const std::string group = CommandGroup(d, command);
-      const std::string key =
-          group + '\x1f' + std::string(ToString(before)) + '\x1f' + std::string(ToString(final_outcome));
-      auto it = flips_.find(key);
-      if (it == flips_.end()) {
-        if (flips_.size() >= kMaxFlipGroups) {
-          ++flips_beyond_groups_;
-          return;
-        }
-        it = flips_.emplace(key, ReplayFlip{group, before, final_outcome, 0, command}).first;
+  if (against_deciders_ && answer.before != answer.final_outcome) {
+    ++flipped_;
+    const std::string key = answer.group + '\x1f' + std::string(ToString(answer.before)) + '\x1f' +
+                            std::string(ToString(answer.final_outcome));
+    auto it = flips_.find(key);
+    if (it == flips_.end()) {
+      if (flips_.size() >= kMaxFlipGroups) {
+        ++flips_beyond_groups_;
+        return;
       }
-      ++it->second.count;
+      it = flips_.emplace(key, ReplayFlip{answer.group, answer.before, answer.final_outcome, 0, command}).first;
     }
+    ++it->second.count;
   }
+}
+
+const ReplayTally::Answer& ReplayTally::AnswerFor(const CompiledEnvironment& env, const std::string& agent,
+                                                  const std::string& agent_name, const std::string& command,
+                                                  const std::string& cwd) {
+  // The agent as each policy sees it: one it lists, or any unlisted one.
+  const CompiledEnvironment* other = against_deciders_ ? against_deciders_->Env(env.name) : nullptr;
+  const std::string other_agent =
+      other != nullptr && Lists(*other, agent_name) ? agent_name : std::string("an-unlisted-agent");
+  std::string key = env.name + '\x1f' + agent + '\x1f' + other_agent + '\x1f' + cwd + '\x1f' + command;
+  if (const auto it = remembered_.find(key); it != remembered_.end()) return it->second;
+  if (remembered_.size() >= kMaxRemembered) remembered_.clear();
+  Answer answer;
+  const DecisionResult d = deciders_.Decide(env, agent == kUnlisted ? "an-unlisted-agent" : agent, command, cwd);
+  answer.decision = d.decision;
+  answer.final_outcome = FinalOutcome(env, d);
+  answer.before = answer.final_outcome;
+  if (against_deciders_) {
+    // An environment the other policy lacks denies everything.
+    answer.before = other != nullptr
+                        ? FinalOutcome(*other, against_deciders_->Decide(*other, other_agent, command, cwd))
+                        : Decision::kDeny;
+    if (answer.before != answer.final_outcome) answer.group = CommandGroup(d, command);
+  }
+  return remembered_.emplace(std::move(key), std::move(answer)).first->second;
 }
 
 std::vector<ReplayScope> ReplayTally::Scopes() const {

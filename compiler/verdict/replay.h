@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -64,6 +65,10 @@ class ReplayTally {
   static constexpr size_t kMaxFlipGroups = 10000;
   static constexpr size_t kMaxDisagreements = 20;
   static constexpr size_t kRecentRuns = 4096;
+  /// Decisions remembered per (environment, agent, cwd, command): fleet
+  /// traffic repeats itself, and a host profile never changes during a
+  /// replay, so a remembered answer is the engine's answer. Cleared when full.
+  static constexpr size_t kMaxRemembered = 32768;
 
   ReplayTally(const CompiledPolicy& policy, const CompiledPolicy* against, std::optional<std::string> env,
               std::optional<std::string> agent);
@@ -92,6 +97,15 @@ class ReplayTally {
  private:
   bool SeenRecently(const ExecEvent& event);
 
+  struct Answer {
+    Decision decision = Decision::kDeny;
+    Decision final_outcome = Decision::kDeny;
+    Decision before = Decision::kDeny;  // under the --against policy
+    std::string group;                  // CommandGroup, for flips
+  };
+  const Answer& AnswerFor(const CompiledEnvironment& env, const std::string& agent, const std::string& agent_name,
+                          const std::string& command, const std::string& cwd);
+
   std::optional<std::string> env_;
   std::optional<std::string> agent_;
   Deciders deciders_;
@@ -106,9 +120,11 @@ class ReplayTally {
   int64_t flips_beyond_groups_ = 0;
   int64_t disagreement_count_ = 0;
   std::vector<ReplayDisagreement> disagreements_;
-  std::unordered_set<std::string> recent_runs_;
-  std::vector<std::string> recent_order_;  // a ring of kRecentRuns, for eviction
+  std::unordered_map<std::string, Answer> remembered_;
+  std::unordered_set<uint64_t> recent_runs_;
+  std::vector<uint64_t> recent_order_;  // a ring of kRecentRuns, for eviction
   size_t recent_next_ = 0;
+  size_t recent_filled_ = 0;
 };
 
 }  // namespace clawgate
