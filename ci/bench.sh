@@ -2,16 +2,19 @@
 # Builds the benchmarks (Release, in build-bench/), runs them, and prints a
 # Markdown table with the commit and the machine: time per operation,
 # operations per second and each benchmark program's peak memory.
-# Usage: bench.sh [--filter REGEX] [--min-time SECONDS]
+# Then `clawgate replay` end to end on generated events (bench/make_events.py):
+# wall time, events per second and peak memory.
+# Usage: bench.sh [--filter REGEX] [--min-time SECONDS] [--replay-events N]
 # Never part of the test run (speed is shown here, not asserted in tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-filter="" min_time=1
+filter="" min_time=1 replay_events=1000000
 while (($#)); do
   case $1 in
     --filter) filter=${2:?}; shift 2 ;;
     --min-time) min_time=${2:?}; shift 2 ;;
-    -h | --help) sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --replay-events) replay_events=${2:?}; shift 2 ;;
+    -h | --help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -19,7 +22,7 @@ bash ci/setup.sh
 export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/clawgate/ccache}
 cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DCLAWGATE_BUILD_TESTS=OFF \
   -DCLAWGATE_BENCHMARKS=ON > /dev/null
-cmake --build build-bench --parallel "$(nproc)" --target clawgate_bench_decide clawgate_bench_compile >&2
+cmake --build build-bench --parallel "$(nproc)" --target clawgate_bench_decide clawgate_bench_compile clawgate >&2
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 for program in clawgate_bench_decide clawgate_bench_compile; do
@@ -47,6 +50,8 @@ print()
 print("| benchmark | entries | time per operation | items per second (decisions; entries compiled) | program peak memory |")
 print("| --- | ---: | ---: | ---: | ---: |")
 for path in sorted(glob.glob(os.path.join(results, "*.json"))):
+    if os.path.getsize(path) == 0:
+        continue  # --filter matched nothing in this program
     data = json.load(open(path))
     rss = json.load(open(path[:-5] + ".rss"))["max_rss_kib"]
     for b in data["benchmarks"]:
@@ -61,3 +66,24 @@ for path in sorted(glob.glob(os.path.join(results, "*.json"))):
         shown = "{:,.1f}".format(t) if t < 100 else "{:,.0f}".format(t)
         print("| %s | %s | %s %s | %s | %.1f MiB |" % (b["name"].split("/")[0], "{:,}".format(entries), shown, unit, rate, rss / 1024))
 PY
+
+# Replay end to end: the example policy, N generated events, one process.
+if ((replay_events > 0)); then
+  echo "bench: replay of $replay_events events" >&2
+  python3 bench/make_events.py "$replay_events" "$results/events.jsonl"
+  python3 - build-bench/bin/clawgate "$results/events.jsonl" "$replay_events" <<'PY'
+import resource, subprocess, sys, time
+clawgate, events, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+for label, extra in (("replay", []), ("replay --against HEAD", ["--against", "HEAD"])):
+    start = time.monotonic()
+    subprocess.run([clawgate, "replay", "policies", "--events", events, "--at", "2026-11-22T12:00:00Z"] + extra,
+                   check=True, stdout=subprocess.DEVNULL)
+    seconds = time.monotonic() - start
+    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if label == "replay":
+        print()
+        print("| command | events | wall time | events per second | peak memory (so far) |")
+        print("| --- | ---: | ---: | ---: | ---: |")
+    print("| `clawgate %s` | {:,} | %.2f s | {:,.0f} | %.1f MiB |".format(n, n / seconds) % (label, seconds, rss / 1024))
+PY
+fi
