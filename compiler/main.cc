@@ -8,6 +8,7 @@
 #include "compiler/commands/policy_test.h"
 #include "compiler/commands/redteam.h"
 #include "compiler/commands/replay.h"
+#include "compiler/commands/suggest.h"
 #include "runtime/base/cli.h"
 #include "runtime/base/version.h"
 
@@ -25,6 +26,7 @@ int main(int argc, char** argv) {
     clawgate::AddTestCommand(program);
     clawgate::AddRedteamCommand(program);
     clawgate::AddReplayCommand(program);
+    clawgate::AddSuggestCommand(program);
     return program.Main(argc, argv);
   });
 }

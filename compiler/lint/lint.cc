@@ -316,55 +316,8 @@ class Linter {
     const std::set<std::string> homes = Homes();
     for (const auto& [key, ref] : entries_) {
       if (!ref.parsed) continue;
-      const rule::ParsedRule& parsed = *ref.parsed;
-      const SourceLocation where = ref.entry->rule.At(parsed.path_offset);
-      std::set<std::string> globs;
-      for (const std::string& home : homes) globs.insert(ExpandHome(parsed.path_glob, home));
-      bool everything = false;
-      for (const std::string& glob : globs) everything = everything || PathGlobIncludes(glob, "/**");
-      if (everything) {
-        sink_.Error(DiagnosticCode::kMatchesEverything, where,
-                    "executable glob '" + parsed.path_glob + "' matches every executable on the host",
-                    {"name the programs the agent needs, one entry each"});
-        continue;
-      }
-      CheckWritable(parsed, globs, homes, where);
-      CheckInterpreter(ref, parsed, globs);
-    }
-  }
-
-  void CheckWritable(const rule::ParsedRule& parsed, const std::set<std::string>& globs,
-                     const std::set<std::string>& homes, const SourceLocation& where) {
-    for (const std::string& home : homes) {
-      for (const std::string& folder : WritableFolders(home)) {
-        for (const std::string& glob : globs) {
-          if (!PathGlobsIntersect(glob, folder)) continue;
-          const std::string shown = folder.substr(0, folder.size() - 3);
-          sink_.Error(DiagnosticCode::kWritableLocation, where,
-                      "executable glob '" + parsed.path_glob + "' admits programs under " + shown +
-                          ", where any local user or download can put one",
-                      {"allow installed programs only, in folders only administrators can write"});
-          return;
-        }
-      }
-    }
-  }
-
-  void CheckInterpreter(const EntryRef& ref, const rule::ParsedRule& parsed, const std::set<std::string>& globs) {
-    for (const std::string& name : InterpreterNames()) {
-      const std::string probe_path = "**/" + name;
-      bool names_it = false;
-      for (const std::string& glob : globs) names_it = names_it || PathGlobsIntersect(glob, probe_path);
-      if (!names_it) continue;
-      for (const std::vector<ProbeArg>& probe : InterpreterProbes()) {
-        if (!ArgsAdmit(parsed.args, probe)) continue;
-        const std::string shown = name.find('*') == std::string::npos ? name : Basename(parsed.path_glob);
-        sink_.Error(DiagnosticCode::kOpenInterpreter, ref.entry->rule.At(parsed.path_offset),
-                    "'" + ref.entry->rule.text + "' lets the agent run any code through " + shown + ": it admits " +
-                        DescribeProbe(shown, probe),
-                    {"allow the specific commands instead, or pin the script and its arguments"});
-        return;
-      }
+      const auto risk = FindEntryRisk(*ref.parsed, ref.entry->rule.text, homes);
+      if (risk) sink_.Error(risk->code, ref.entry->rule.At(ref.parsed->path_offset), risk->message, {risk->note});
     }
   }
 

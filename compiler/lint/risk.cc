@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "runtime/base/file_system.h"
 #include "runtime/base/text.h"
 
 namespace clawgate {
@@ -71,5 +72,45 @@ bool IsTicket(const std::string& id) {
 }
 
 std::string Hours(int64_t seconds) { return std::to_string((seconds + 3599) / 3600); }
+
+std::optional<EntryRisk> FindEntryRisk(const rule::ParsedRule& parsed, const std::string& rule_text,
+                                       const std::set<std::string>& homes) {
+  std::set<std::string> globs;
+  for (const std::string& home : homes) globs.insert(ExpandHome(parsed.path_glob, home));
+  for (const std::string& glob : globs) {
+    if (PathGlobIncludes(glob, "/**")) {
+      return EntryRisk{DiagnosticCode::kMatchesEverything,
+                       "executable glob '" + parsed.path_glob + "' matches every executable on the host",
+                       "name the programs the agent needs, one entry each"};
+    }
+  }
+  for (const std::string& home : homes) {
+    for (const std::string& folder : WritableFolders(home)) {
+      for (const std::string& glob : globs) {
+        if (!PathGlobsIntersect(glob, folder)) continue;
+        const std::string shown = folder.substr(0, folder.size() - 3);
+        return EntryRisk{DiagnosticCode::kWritableLocation,
+                         "executable glob '" + parsed.path_glob + "' admits programs under " + shown +
+                             ", where any local user or download can put one",
+                         "allow installed programs only, in folders only administrators can write"};
+      }
+    }
+  }
+  for (const std::string& name : InterpreterNames()) {
+    const std::string probe_path = "**/" + name;
+    bool names_it = false;
+    for (const std::string& glob : globs) names_it = names_it || PathGlobsIntersect(glob, probe_path);
+    if (!names_it) continue;
+    for (const std::vector<ProbeArg>& probe : InterpreterProbes()) {
+      if (!ArgsAdmit(parsed.args, probe)) continue;
+      const std::string shown = name.find('*') == std::string::npos ? name : Basename(parsed.path_glob);
+      return EntryRisk{DiagnosticCode::kOpenInterpreter,
+                       "'" + rule_text + "' lets the agent run any code through " + shown + ": it admits " +
+                           DescribeProbe(shown, probe),
+                       "allow the specific commands instead, or pin the script and its arguments"};
+    }
+  }
+  return std::nullopt;
+}
 
 }  // namespace clawgate

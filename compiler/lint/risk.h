@@ -6,10 +6,14 @@
 #define CLAWGATE_COMPILER_LINT_RISK_H_
 
 #include <cstdint>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "compiler/diagnostics/codes.h"
 #include "compiler/lint/glob_algebra.h"
+#include "compiler/rule/rule.h"
 
 namespace clawgate {
 
@@ -27,6 +31,20 @@ std::string DescribeProbe(const std::string& name, const std::vector<ProbeArg>& 
 /// Path globs of folders any local user or download can write into, for a
 /// host whose home is `home`.
 std::vector<std::string> WritableFolders(const std::string& home);
+
+/// What makes an entry an error whatever it is for (CG311 every executable,
+/// CG312 a writable folder, CG310 an interpreter with open arguments).
+struct EntryRisk {
+  DiagnosticCode code;
+  std::string message;
+  std::string note;
+};
+
+/// The first risk of the entry `rule_text` (parsed as `parsed`) on hosts
+/// whose homes are `homes`, or nullopt. Lint reports it; suggest never
+/// proposes such an entry.
+std::optional<EntryRisk> FindEntryRisk(const rule::ParsedRule& parsed, const std::string& rule_text,
+                                       const std::set<std::string>& homes);
 
 /// A `why` that says nothing: a placeholder or fewer than three characters.
 bool IsPlaceholderWhy(const std::string& why);
