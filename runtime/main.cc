@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
                                    clawgate::kVersion);
     clawgate::AddApplyCommand(program);
     clawgate::AddCheckCommand(program);
+    clawgate::AddDoctorCommand(program);
     clawgate::AddInventoryCommand(program);
     clawgate::AddMetricsCommand(program);
     clawgate::AddRevertCommand(program);

@@ -44,6 +44,7 @@ std::string HostName();
 
 void AddApplyCommand(cli::Program& program);
 void AddCheckCommand(cli::Program& program);
+void AddDoctorCommand(cli::Program& program);
 void AddInventoryCommand(cli::Program& program);
 void AddMetricsCommand(cli::Program& program);
 void AddRevertCommand(cli::Program& program);
@@ -88,6 +89,17 @@ struct MetricsRequest {
 };
 /// The runbook's alert figures over recorded events; exit 1 on an alert.
 CommandResult RunMetrics(const HostOptions& options, const MetricsRequest& request);
+
+struct DoctorRequest {
+  std::string group_file;   // default /etc/group (Linux) or dscl (macOS)
+  std::string passwd_file;  // default /etc/passwd (Linux) or dscl (macOS)
+  std::string dscl = "dscl";
+  bool macos = false;                     // read accounts through dscl, admins are group admin
+  std::string agent_user;                 // default: this user
+  std::vector<std::string> launchd_dirs;  // where the jobs are installed
+};
+/// Host compliance with the runbook; exit 1 when non-compliant.
+CommandResult RunDoctor(const HostOptions& options, const DoctorRequest& request);
 
 /// A host profile of this machine (YAML, or JSON with --format json).
 CommandResult RunInventory(const HostOptions& options, const InventoryRequest& request);
