@@ -531,16 +531,20 @@ void AddDoctorCommand(cli::Program& program) {
   command->add_option("--passwd-file", request->passwd_file,
                       "read accounts from this file (default: /etc/passwd, or dscl)");
   command->add_option("--dscl", request->dscl, "the dscl command (macOS)")->capture_default_str();
+  auto platform = std::make_shared<std::string>();
+  command->add_option("--platform", *platform, "read accounts the way this platform keeps them (default: this one)")
+      ->check(CLI::IsMember({"macos", "linux"}));
   command->add_option("--agent-user", request->agent_user, "the agent account (default: this user)");
   command->add_option(
       "--launchd-dir", request->launchd_dirs,
       "where launchd jobs are installed (default on macOS: ~/Library/LaunchAgents, /Library/LaunchDaemons)");
   flags->AddTo(command, {OutputFormat::kText, OutputFormat::kJson});
-  program.OnRun(command, [flags, request] {
+  program.OnRun(command, [flags, request, platform] {
     std::string error;
     const auto options = flags->Resolve(&error);
     if (!options) return Failure(ExitCode::kUsage, kHostProgram, error);
     DoctorRequest resolved = *request;
+    if (!platform->empty()) resolved.macos = *platform == "macos";
     if (resolved.agent_user.empty()) {
       const struct passwd* pw = ::getpwuid(::geteuid());
       resolved.agent_user = pw != nullptr ? pw->pw_name : std::to_string(::geteuid());

@@ -79,6 +79,25 @@ doctor "${accounts[@]}" --agent-user alice
 check agent-is-admin 1 $?
 contains agent-admin-named "non-compliant  agent account: the agent account alice has admin rights"
 
+# macOS keeps accounts in Directory Services: doctor asks dscl for the admin
+# group's members, every user's UniqueID and UserShell. This stand-in prints
+# what dscl prints on a Mac for those three questions (this machine has no
+# dscl); admins there are the `admin` group only, humans from uid 501.
+cat > "$work/dscl" <<'EOF'
+#!/bin/sh
+case "$*" in
+  ". -read /Groups/admin GroupMembership") echo "GroupMembership: root alice ops" ;;
+  ". -list /Users UniqueID") printf '_spotlight      89\nalice           501\nops             502\nroot            0\nagent           503\n' ;;
+  ". -list /Users UserShell") printf '_spotlight      /usr/bin/false\nalice           /bin/zsh\nops             /bin/zsh\nroot            /bin/sh\nagent           /bin/zsh\n' ;;
+  *) echo "dscl stand-in: unexpected $*" >&2; exit 64 ;;
+esac
+EOF
+chmod +x "$work/dscl"
+doctor --platform macos --dscl "$work/dscl" --agent-user agent
+check macos-two-admins 1 $?
+contains macos-admins-named "non-compliant  admins: 2 humans with admin rights (alice, ops)"
+contains macos-agent "ok  agent account: agent has no admin rights"
+
 doctor --group-file "$work/nonexistent" --passwd-file "$work/passwd"
 check unreadable-accounts 1 $?
 contains unreadable-named "non-compliant  admins: cannot read the accounts"
