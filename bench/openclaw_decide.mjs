@@ -1,0 +1,61 @@
+// OpenClaw's side of the side-by-side comparison (bench/compare_openclaw.sh):
+// the real package's module loaded once, the agent's policy resolved once,
+// then every command decided the way the conformance suite composes OpenClaw's
+// own functions (tests/conformance/decide.mjs: evaluateShellAllowlistWithAuthorization,
+// hasDurableExecApproval, requiresExecApproval, askFallback), the loop timed.
+// Writes one answer per line to ANSWERS (the allowlist layer's analysisOk and
+// allowlistSatisfied, which are compared, and the composed decision, which is
+// shown) and the timing to stdout.
+// Usage: node openclaw_decide.mjs PACKAGE_DIR DOCUMENT AGENT COMMANDS PATH HOME CWD ANSWERS
+import { readFileSync, writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+
+const [packageDir, documentFile, agent, commandsFile, path, home, cwd, answersFile] = process.argv.slice(2);
+const api = await import(pathToFileURL(`${packageDir}/dist/plugin-sdk/infra-runtime.js`).href);
+const document = JSON.parse(readFileSync(documentFile, "utf8"));
+const commands = readFileSync(commandsFile, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
+const order = { deny: 0, allowlist: 1, full: 2 };
+const minSecurity = (a, b) => (order[a] <= order[b] ? a : b);
+process.env.HOME = home;
+process.env.PATH = path;
+const env = { PATH: path, HOME: home };
+
+const start = process.hrtime.bigint();
+const resolved = api.resolveExecApprovalsFromFile({ file: document, agentId: agent,
+                                                    overrides: { security: "full", ask: "off" } });
+const { security, ask } = resolved.agent;
+const askFallback = minSecurity(security, resolved.agent.askFallback);
+const safeBins = api.resolveSafeBins(undefined);
+const answers = [];
+for (const command of commands) {
+  const evaluation = await api.evaluateShellAllowlistWithAuthorization({
+    command, allowlist: resolved.allowlist, safeBins, cwd, env, platform: "linux" });
+  const analysisOk = evaluation.analysisOk;
+  const satisfied = security === "allowlist" && analysisOk ? evaluation.allowlistSatisfied : false;
+  const durable = api.hasDurableExecApproval({
+    analysisOk, segmentAllowlistEntries: evaluation.segmentAllowlistEntries ?? [],
+    allowlist: resolved.allowlist, commandText: command });
+  let decision;
+  if (security === "deny") {
+    decision = "deny";
+  } else if (api.requiresExecApproval({ ask, security, analysisOk, allowlistSatisfied: satisfied,
+                                        durableApprovalSatisfied: durable })) {
+    decision = "prompt";
+  } else if (security === "full" || satisfied || durable) {
+    decision = "allow";
+  } else {
+    decision = "deny";
+  }
+  let outcome = decision;
+  if (decision === "prompt") {
+    outcome = askFallback === "full" || (askFallback === "allowlist" && satisfied) ? "allow" : "deny";
+  }
+  // What is compared: the allowlist layer, as the conformance suite compares
+  // it for 2026.9 (the exec tool's final outcome needs a running gateway and
+  // would run the allowed commands).
+  answers.push(JSON.stringify({ analysisOk, allowlistSatisfied: analysisOk && evaluation.allowlistSatisfied,
+                                decision, outcome }));
+}
+const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+writeFileSync(answersFile, answers.join("\n") + "\n");
+process.stdout.write(JSON.stringify({ decisions: commands.length, seconds }) + "\n");
