@@ -33,7 +33,8 @@ int main(int argc, char** argv) {
   }
   std::vector<std::string> commands;
   std::ifstream commands_in(argv[3]);
-  for (std::string line; std::getline(commands_in, line);) commands.push_back(nlohmann::json::parse(line).get<std::string>());
+  for (std::string line; std::getline(commands_in, line);)
+    commands.push_back(nlohmann::json::parse(line).get<std::string>());
   const clawgate::ExecEnvironment env{argv[4], argv[5], argv[6]};
 
   const auto start = std::chrono::steady_clock::now();

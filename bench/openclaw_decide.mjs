@@ -9,13 +9,12 @@
 // Usage: node openclaw_decide.mjs PACKAGE_DIR DOCUMENT AGENT COMMANDS PATH HOME CWD ANSWERS
 import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
+import { composeDecision } from "../tests/conformance/compose.mjs";
 
 const [packageDir, documentFile, agent, commandsFile, path, home, cwd, answersFile] = process.argv.slice(2);
 const api = await import(pathToFileURL(`${packageDir}/dist/plugin-sdk/infra-runtime.js`).href);
 const document = JSON.parse(readFileSync(documentFile, "utf8"));
 const commands = readFileSync(commandsFile, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
-const order = { deny: 0, allowlist: 1, full: 2 };
-const minSecurity = (a, b) => (order[a] <= order[b] ? a : b);
 process.env.HOME = home;
 process.env.PATH = path;
 const env = { PATH: path, HOME: home };
@@ -23,38 +22,16 @@ const env = { PATH: path, HOME: home };
 const start = process.hrtime.bigint();
 const resolved = api.resolveExecApprovalsFromFile({ file: document, agentId: agent,
                                                     overrides: { security: "full", ask: "off" } });
-const { security, ask } = resolved.agent;
-const askFallback = minSecurity(security, resolved.agent.askFallback);
 const safeBins = api.resolveSafeBins(undefined);
 const answers = [];
 for (const command of commands) {
   const evaluation = await api.evaluateShellAllowlistWithAuthorization({
     command, allowlist: resolved.allowlist, safeBins, cwd, env, platform: "linux" });
-  const analysisOk = evaluation.analysisOk;
-  const satisfied = security === "allowlist" && analysisOk ? evaluation.allowlistSatisfied : false;
-  const durable = api.hasDurableExecApproval({
-    analysisOk, segmentAllowlistEntries: evaluation.segmentAllowlistEntries ?? [],
-    allowlist: resolved.allowlist, commandText: command });
-  let decision;
-  if (security === "deny") {
-    decision = "deny";
-  } else if (api.requiresExecApproval({ ask, security, analysisOk, allowlistSatisfied: satisfied,
-                                        durableApprovalSatisfied: durable })) {
-    decision = "prompt";
-  } else if (security === "full" || satisfied || durable) {
-    decision = "allow";
-  } else {
-    decision = "deny";
-  }
-  let outcome = decision;
-  if (decision === "prompt") {
-    outcome = askFallback === "full" || (askFallback === "allowlist" && satisfied) ? "allow" : "deny";
-  }
   // What is compared: the allowlist layer, as the conformance suite compares
   // it for 2026.9 (the exec tool's final outcome needs a running gateway and
   // would run the allowed commands).
-  answers.push(JSON.stringify({ analysisOk, allowlistSatisfied: analysisOk && evaluation.allowlistSatisfied,
-                                decision, outcome }));
+  answers.push(JSON.stringify(composeDecision({ api, resolved, evaluation, command, durableCheck: true,
+                                                clampFallback: true })));
 }
 const seconds = Number(process.hrtime.bigint() - start) / 1e9;
 writeFileSync(answersFile, answers.join("\n") + "\n");

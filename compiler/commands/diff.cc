@@ -269,15 +269,8 @@ CommandResult RunDiff(const DiffOptions& options) {
     }
     out["tests"] = {{"passed", head.cases.size() - failed}, {"failed", failed}, {"failures", std::move(failures)}};
     if (replay) {
-      OrderedJson groups = OrderedJson::array();
-      for (const ReplayFlip& f : flips) {
-        groups.push_back({{"group", f.group},
-                          {"from", ToString(f.from)},
-                          {"to", ToString(f.to)},
-                          {"count", f.count},
-                          {"example", f.example}});
-      }
-      out["replay"] = {{"commands", replay->commands()}, {"flipped", replay->flipped()}, {"flips", std::move(groups)}};
+      const OrderedJson groups = OrderedJson::parse(FlipsJson(flips));
+      out["replay"] = {{"commands", replay->commands()}, {"flipped", replay->flipped()}, {"flips", groups}};
     }
     r.out = out.dump(2) + "\n";
     return r;

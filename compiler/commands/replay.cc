@@ -78,13 +78,6 @@ std::optional<CompiledPolicy> PolicyAt(const ReplayOptions& options, std::string
   return policy;
 }
 
-std::string Share(int64_t part, int64_t whole) {
-  if (whole == 0) return "0%";
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f%%", 100.0 * static_cast<double>(part) / static_cast<double>(whole));
-  return buffer;
-}
-
 OrderedJson CountsJson(const OutcomeCounts& counts) {
   OrderedJson j;
   for (size_t i = 0; i < counts.size(); ++i) j[kSlotNames[i]] = counts[i];
@@ -169,15 +162,7 @@ CommandResult RunReplay(const ReplayOptions& options, const SourceReader& reader
     if (against) {
       out["against"] = against_label;
       out["flipped"] = tally.flipped();
-      OrderedJson groups = OrderedJson::array();
-      for (const ReplayFlip& f : flips) {
-        groups.push_back({{"group", f.group},
-                          {"from", ToString(f.from)},
-                          {"to", ToString(f.to)},
-                          {"count", f.count},
-                          {"example", f.example}});
-      }
-      out["flips"] = std::move(groups);
+      out["flips"] = OrderedJson::parse(FlipsJson(flips));
     }
     r.out = out.dump(2) + "\n";
     return r;
@@ -201,7 +186,7 @@ CommandResult RunReplay(const ReplayOptions& options, const SourceReader& reader
     out += "  " + s.env + "/" + s.agent + ": " + std::to_string(s.commands) + " (" + CountsText(s.decisions) +
            "); final " + CountsText(s.finals) + "\n";
   }
-  out += "final outcome: " + CountsText(finals) + "; deny share " + Share(finals[1], tally.commands()) + "\n";
+  out += "final outcome: " + CountsText(finals) + "; deny share " + Percent(finals[1], tally.commands()) + "\n";
   if (tally.disagreements() > 0) {
     out += std::to_string(tally.disagreements()) + " commands were recorded differently than this policy decides:\n";
     size_t shown = 0;
@@ -225,9 +210,7 @@ CommandResult RunReplay(const ReplayOptions& options, const SourceReader& reader
     if (tally.flips_beyond_groups() > 0)
       out += "  " + std::to_string(tally.flips_beyond_groups()) + " more flips beyond the group limit\n";
   }
-  for (const MalformedLine& m : events.malformed()) {
-    r.err += m.file + ":" + std::to_string(m.line) + ": malformed event: " + m.message + "\n";
-  }
+  r.err = MalformedText(events);
   return r;
 }
 

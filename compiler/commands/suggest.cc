@@ -55,9 +55,7 @@ CommandResult RunSuggest(const SuggestOptions& options, const SourceReader& read
   const std::string owner = options.owner.value_or(DefaultOwner(options));
 
   CommandResult r;
-  for (const MalformedLine& m : events.malformed()) {
-    r.err += m.file + ":" + std::to_string(m.line) + ": malformed event: " + m.message + "\n";
-  }
+  r.err = MalformedText(events);
   if (options.format == OutputFormat::kJson) {
     OrderedJson out;
     out["layer"] = options.layer;

@@ -1,6 +1,7 @@
 #include "compiler/verdict/replay.h"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 #include "runtime/engine/shell_quote.h"
 
@@ -92,6 +93,18 @@ std::string FlipLine(const ReplayFlip& flip) {
   if (count.size() < 8) count.insert(0, 8 - count.size(), ' ');
   return count + "  " + flip.group + ": " + std::string(ToString(flip.from)) + " -> " + std::string(ToString(flip.to)) +
          " (e.g. " + flip.example + ")";
+}
+
+std::string FlipsJson(const std::vector<ReplayFlip>& flips) {
+  nlohmann::ordered_json groups = nlohmann::ordered_json::array();
+  for (const ReplayFlip& f : flips) {
+    groups.push_back({{"group", f.group},
+                      {"from", ToString(f.from)},
+                      {"to", ToString(f.to)},
+                      {"count", f.count},
+                      {"example", f.example}});
+  }
+  return groups.dump();
 }
 
 ReplayTally::ReplayTally(const CompiledPolicy& policy, const CompiledPolicy* against, std::optional<std::string> env,

@@ -59,6 +59,9 @@ struct ReplayDisagreement {
 /// output shows a flip group.
 std::string FlipLine(const ReplayFlip& flip);
 
+/// The flips as a JSON array of {group, from, to, count, example} (text).
+std::string FlipsJson(const std::vector<ReplayFlip>& flips);
+
 /// Decides events one at a time under `policy` (and `against`, when given).
 class ReplayTally {
  public:

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 
 namespace clawgate {
 
@@ -105,6 +106,13 @@ std::string XmlEscape(std::string_view text) {
     }
   }
   return out;
+}
+
+std::string Percent(int64_t part, int64_t whole) {
+  if (whole == 0) return "0%";
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f%%", 100.0 * static_cast<double>(part) / static_cast<double>(whole));
+  return buffer;
 }
 
 }  // namespace clawgate

@@ -2,6 +2,7 @@
 #ifndef CLAWGATE_RUNTIME_BASE_TEXT_H_
 #define CLAWGATE_RUNTIME_BASE_TEXT_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,9 @@ std::string ClosestMatch(std::string_view word, const std::vector<std::string>& 
 
 /// "1 entry" / "2 entries".
 std::string CountOf(size_t n, std::string_view singular, std::string_view plural);
+
+/// `part` of `whole` as a percentage with one decimal ("15.0%"; "0%" of nothing).
+std::string Percent(int64_t part, int64_t whole);
 
 /// `text` for XML character data and attribute values: `& < > " '` as
 /// entities; control characters XML 1.0 cannot hold (all but tab, LF, CR)

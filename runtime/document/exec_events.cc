@@ -354,4 +354,14 @@ bool EventReader::Next(ExecEvent* event) {
   }
 }
 
+std::string MalformedText(const EventReader& reader) {
+  std::string out;
+  for (const MalformedLine& bad : reader.malformed()) {
+    out += bad.file + ":" + std::to_string(bad.line) + ": malformed event: " + bad.message + "\n";
+  }
+  const int64_t more = reader.malformed_count() - static_cast<int64_t>(reader.malformed().size());
+  if (more > 0) out += "... and " + std::to_string(more) + " more malformed lines\n";
+  return out;
+}
+
 }  // namespace clawgate

@@ -119,6 +119,10 @@ class EventReader {
   std::optional<std::string> error_;
 };
 
+/// "FILE:LINE: malformed event: WHY" per kept malformed line, then "... and
+/// N more malformed lines" when more were counted than kept.
+std::string MalformedText(const EventReader& reader);
+
 }  // namespace clawgate
 
 #endif  // CLAWGATE_RUNTIME_DOCUMENT_EXEC_EVENTS_H_

@@ -33,13 +33,6 @@ bool HostIsUnattended(const HostOptions& options) {
   return false;
 }
 
-std::string Percent(int64_t part, int64_t whole) {
-  if (whole == 0) return "0%";
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f%%", 100.0 * static_cast<double>(part) / static_cast<double>(whole));
-  return buffer;
-}
-
 std::string MetricsText(const ExecMetrics& m, const AlertThresholds& t, const std::vector<std::string>& files,
                         const EventReader& reader) {
   std::string out = "exec events at " + FormatUtcTimestamp(m.at_ms / 1000) + " (" +
@@ -57,14 +50,7 @@ std::string MetricsText(const ExecMetrics& m, const AlertThresholds& t, const st
          std::to_string(m.waiting_too_long) + " waiting over " + std::to_string(t.backlog_wait_ms / 60000) +
          " minutes (alert above " + std::to_string(t.backlog) + ") " + flag(m.backlog_alert) + "\n";
   if (m.pending > 0) out += "  oldest pending approval waited:   " + std::to_string(m.oldest_wait_ms / 1000) + " s\n";
-  for (const MalformedLine& bad : reader.malformed()) {
-    out += bad.file + ":" + std::to_string(bad.line) + ": malformed event: " + bad.message + "\n";
-  }
-  if (reader.malformed_count() > static_cast<int64_t>(reader.malformed().size())) {
-    out += "... and " + std::to_string(reader.malformed_count() - static_cast<int64_t>(reader.malformed().size())) +
-           " more malformed lines\n";
-  }
-  return out;
+  return out + MalformedText(reader);
 }
 
 OrderedJson MetricsJson(const ExecMetrics& m, const AlertThresholds& t, const EventReader& reader) {
@@ -144,9 +130,7 @@ CommandResult RunMetrics(const HostOptions& options, const MetricsRequest& reque
       break;
     case OutputFormat::kPrometheus:
       r.out = MetricsPrometheus(m, reader, request.host);
-      for (const MalformedLine& bad : reader.malformed()) {
-        r.err += bad.file + ":" + std::to_string(bad.line) + ": malformed event: " + bad.message + "\n";
-      }
+      r.err = MalformedText(reader);
       break;
     default:
       r.out = MetricsText(m, thresholds, files, reader);

@@ -13,10 +13,9 @@
 // for an unattended host. Only the package decides what matches.
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
+import { composeDecision } from "./compose.mjs";
 
 const [target, packageDir, casesFile] = process.argv.slice(2);
-const order = { deny: 0, allowlist: 1, full: 2 };
-const minSecurity = (a, b) => (order[a] <= order[b] ? a : b);
 
 let api;
 if (target === "openclaw-2026.9") {
@@ -59,38 +58,12 @@ for (const line of readFileSync(casesFile, "utf8").split("\n")) {
   process.env.PATH = c.path;
   const env = { PATH: c.path, HOME: c.home };
   const resolved = resolvePolicy(c.document, c.agent);
-  const security = resolved.agent.security;
-  const ask = resolved.agent.ask;
-  // 2026.9 clamps askFallback to the effective security; clawdbot does not.
-  const askFallback = target === "openclaw-2026.9"
-    ? minSecurity(security, resolved.agent.askFallback) : resolved.agent.askFallback;
   let result;
   try {
     const evaluation = await evaluate(c, resolved.allowlist, env);
-    const analysisOk = evaluation.analysisOk;
-    const satisfied = security === "allowlist" && analysisOk ? evaluation.allowlistSatisfied : false;
-    let durable = false;
-    if (target === "openclaw-2026.9") {
-      durable = api.hasDurableExecApproval({
-        analysisOk, segmentAllowlistEntries: evaluation.segmentAllowlistEntries ?? [],
-        allowlist: resolved.allowlist, commandText: c.command });
-    }
-    let decision;
-    if (security === "deny") {
-      decision = "deny";
-    } else if (api.requiresExecApproval({ ask, security, analysisOk, allowlistSatisfied: satisfied,
-                                          durableApprovalSatisfied: durable })) {
-      decision = "prompt";
-    } else if (security === "full" || satisfied || durable) {
-      decision = "allow";
-    } else {
-      decision = "deny";
-    }
-    let outcome = decision;
-    if (decision === "prompt") {
-      outcome = askFallback === "full" || (askFallback === "allowlist" && satisfied) ? "allow" : "deny";
-    }
-    result = { id: c.id, decision, outcome, analysisOk, allowlistSatisfied: analysisOk && evaluation.allowlistSatisfied,
+    const openclaw = target === "openclaw-2026.9";
+    result = { id: c.id, ...composeDecision({ api, resolved, evaluation, command: c.command, durableCheck: openclaw,
+                                               clampFallback: openclaw }),
                by: evaluation.segmentSatisfiedBy ?? null };
   } catch (error) {
     result = { id: c.id, error: String(error && error.message || error) };

@@ -37,5 +37,12 @@ TEST(Text, XmlEscapeLeavesNothingXmlCannotHold) {
   EXPECT_EQ(XmlEscape("a<b>&\"c'\t\n\x01"), "a&lt;b&gt;&amp;&quot;c&apos;\t\n?");
 }
 
+TEST(Text, PercentHasOneDecimalAndNothingOfNothing) {
+  EXPECT_EQ(Percent(3, 20), "15.0%");
+  EXPECT_EQ(Percent(4, 21), "19.0%");
+  EXPECT_EQ(Percent(1, 3), "33.3%");
+  EXPECT_EQ(Percent(0, 0), "0%");
+}
+
 }  // namespace
 }  // namespace clawgate
