@@ -87,7 +87,6 @@ python3 - "$work" <<'PY'
 import json, os, pathlib, platform, sys
 work = pathlib.Path(sys.argv[1])
 commands = [json.loads(l) for l in (work / "commands.jsonl").read_text().splitlines()]
-ours = (work / "clawgate.jsonl").read_text().splitlines()
 theirs = (work / "openclaw.jsonl").read_text().splitlines()
 t_ours = json.loads((work / "clawgate.time").read_text())
 t_theirs = json.loads((work / "openclaw.time").read_text())
@@ -95,9 +94,13 @@ compared = ("analysisOk", "allowlistSatisfied")
 def layer(line):
     d = json.loads(line)
     return {k: d[k] for k in compared}
-differ = [(c, layer(a), layer(b)) for c, a, b in zip(commands, ours, theirs) if layer(a) != layer(b)]
-if len(ours) != len(commands) or len(theirs) != len(commands):
-    differ.append(("(answer count)", len(ours), len(theirs)))
+differ = []
+for name in ("clawgate.jsonl", "clawgate.jsonl.profile"):
+    ours = (work / name).read_text().splitlines()
+    differ += [(c + " [" + name + "]", layer(a), layer(b)) for c, a, b in zip(commands, ours, theirs)
+               if layer(a) != layer(b)]
+    if len(ours) != len(commands) or len(theirs) != len(commands):
+        differ.append(("(answer count) [" + name + "]", len(ours), len(theirs)))
 kinds = {}
 for line in theirs:
     d = json.loads(line)
@@ -109,12 +112,17 @@ print("%d commands (%s); %s, %d cores, %s." % (len(commands), ", ".join("%s %d" 
 print()
 print("| decider | decisions | time | per decision | decisions per second |")
 print("| --- | ---: | ---: | ---: | ---: |")
-for name, t in (("OpenClaw 2026.9 (Node.js 24)", t_theirs), ("clawgate", t_ours)):
-    s = t["seconds"]
-    print("| %s | {:,} | %.3f s | %.2f µs | {:,.0f} |".format(t["decisions"], t["decisions"] / s) % (name, s, s / t["decisions"] * 1e6))
+n = t_theirs["decisions"]
+rows = (("OpenClaw 2026.9 (Node.js 24), this machine's files", t_theirs["seconds"]),
+        ("clawgate, this machine's files (as on a host)", t_ours["seconds"]),
+        ("clawgate, a host profile of this machine (as in CI; %d executables)" % t_ours["profile_executables"],
+         t_ours["profile_seconds"]))
+for name, s in rows:
+    print("| %s | {:,} | %.3f s | %.2f µs | {:,.0f} |".format(n, n / s) % (name, s, s / n * 1e6))
 print()
-print("clawgate is %.1f times faster per decision; %d of %d allowlist answers differ." % (
-    t_theirs["seconds"] / t_ours["seconds"], len(differ), len(commands)))
+print("clawgate is %.1f times faster per decision on this machine's files, %.1f times on its host profile; "
+      "%d of %d allowlist answers differ." % (t_theirs["seconds"] / t_ours["seconds"],
+                                             t_theirs["seconds"] / t_ours["profile_seconds"], len(differ), 2 * len(commands)))
 for c, a, b in differ[:10]:
     print("  DIFFERS: %s: clawgate %s, OpenClaw %s" % (c, a, b))
 sys.exit(1 if differ else 0)
