@@ -118,6 +118,20 @@ bool EndsWith(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
+// Whether `commit` has a file at `path`.
+bool CommitHasBlob(git_repository* repo, const git_oid& commit, const std::string& path) {
+  git_commit* raw_commit = nullptr;
+  if (git_commit_lookup(&raw_commit, repo, &commit) != 0) return false;
+  const Commit found(raw_commit);
+  git_tree* raw_tree = nullptr;
+  if (git_commit_tree(&raw_tree, found.get()) != 0) return false;
+  const Tree tree(raw_tree);
+  git_tree_entry* raw_entry = nullptr;
+  if (git_tree_entry_bypath(&raw_entry, tree.get(), path.c_str()) != 0) return false;
+  const TreeEntry entry(raw_entry);
+  return git_tree_entry_type(entry.get()) == GIT_OBJECT_BLOB;
+}
+
 }  // namespace
 
 struct GitRepository::Impl {
@@ -170,6 +184,17 @@ std::optional<std::vector<std::optional<CommitInfo>>> GitRepository::Blame(const
   if (const auto cached = impl_->blames.find(key); cached != impl_->blames.end()) return cached->second;
   git_blame_options options = GIT_BLAME_OPTIONS_INIT;
   if (git_oid_fromstr(&options.newest_commit, commit.c_str()) != 0) return std::nullopt;
+  // A file the commit does not have: every line is not committed yet. Asked
+  // of libgit2 instead, git_blame_file fails and leaks the commit it looked
+  // up (libgit2 1.5), once per file an explain or diff names.
+  if (!CommitHasBlob(impl_->repo.get(), options.newest_commit, path)) {
+    if (current_text == nullptr) return std::nullopt;
+    const size_t count = static_cast<size_t>(std::count(current_text->begin(), current_text->end(), '\n')) +
+                         (current_text->empty() || current_text->back() == '\n' ? 0 : 1);
+    std::vector<std::optional<CommitInfo>> lines(count);
+    impl_->blames[key] = lines;
+    return lines;
+  }
   git_blame* raw = nullptr;
   if (git_blame_file(&raw, impl_->repo.get(), path.c_str(), &options) != 0) return std::nullopt;
   BlameHandle blame(raw);
