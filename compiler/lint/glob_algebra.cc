@@ -4,7 +4,10 @@
 #include <deque>
 #include <map>
 #include <set>
+#include <string>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 #include "runtime/base/file_system.h"
 
@@ -106,9 +109,73 @@ std::vector<int> Alphabet(const Glob& a, const Glob& b) {
   return {chars.begin(), chars.end()};
 }
 
+bool IsLiteral(const Glob& glob) {
+  return std::all_of(glob.tokens.begin(), glob.tokens.end(),
+                     [](const Token& token) { return token.kind == Token::Kind::kLiteral; });
+}
+
+// Whether `glob` matches `text`: the automaton run on it with its states as
+// flags, without exploring a product (most rule globs are literal paths, and
+// lint compares each with dozens of patterns).
+bool MatchesText(const Glob& glob, std::string_view text) {
+  const size_t n = glob.tokens.size();
+  // Any match is the literal head, something, the literal tail: most
+  // comparisons end here (`**/python3` against `/opt/tools/bin/tool17`).
+  size_t head = 0;
+  while (head < n && glob.tokens[head].kind == Token::Kind::kLiteral) ++head;
+  size_t tail = 0;
+  while (tail < n - head && glob.tokens[n - 1 - tail].kind == Token::Kind::kLiteral) ++tail;
+  if (head == n) tail = 0;
+  if (text.size() < head + tail) return false;
+  if (head == n && text.size() != n) return false;
+  for (size_t i = 0; i < head; ++i) {
+    if (glob.tokens[i].ch != static_cast<unsigned char>(text[i])) return false;
+  }
+  for (size_t i = 0; i < tail; ++i) {
+    if (glob.tokens[n - 1 - i].ch != static_cast<unsigned char>(text[text.size() - 1 - i])) return false;
+  }
+  if (head == n) return true;
+  std::vector<char> states(n + 1, 0);
+  std::vector<char> next(n + 1, 0);
+  const auto close = [&](std::vector<char>& into, size_t state) {  // as AddClosure
+    while (into[state] == 0) {
+      into[state] = 1;
+      if (state == n || !IsStar(glob.tokens[state])) break;
+      ++state;
+    }
+  };
+  close(states, 0);
+  for (const char c : text) {
+    std::fill(next.begin(), next.end(), 0);
+    bool any = false;
+    for (size_t state = 0; state < n; ++state) {
+      const Token& token = glob.tokens[state];
+      if (states[state] == 0 || !Accepts(glob, token, static_cast<unsigned char>(c))) continue;
+      close(next, IsStar(token) ? state : state + 1);
+      any = true;
+    }
+    if (!any) return false;
+    states.swap(next);
+  }
+  return states[n] != 0;
+}
+
+bool MatchesLiteral(const Glob& glob, const Glob& literal) {
+  std::string text;
+  text.reserve(literal.tokens.size());
+  for (const Token& token : literal.tokens) text.push_back(static_cast<char>(token.ch));
+  return MatchesText(glob, text);
+}
+
+bool IsLiteralPathGlob(std::string_view text) { return text.find_first_of("*?") == std::string_view::npos; }
+
 // L(narrow) ⊆ L(broad): no reachable pair where narrow accepts and the
 // determinised broad does not.
 bool Includes(const Glob& broad, const Glob& narrow) {
+  if (IsLiteral(narrow)) return MatchesLiteral(broad, narrow);
+  // A wildcard matches at least two strings (every token matches something),
+  // which one literal string cannot include.
+  if (IsLiteral(broad)) return false;
   const std::vector<int> alphabet = Alphabet(broad, narrow);
   using Pair = std::pair<size_t, std::set<size_t>>;
   std::set<Pair> seen;
@@ -138,6 +205,8 @@ bool Includes(const Glob& broad, const Glob& narrow) {
 }
 
 bool Intersect(const Glob& a, const Glob& b) {
+  if (IsLiteral(a)) return MatchesLiteral(b, a);
+  if (IsLiteral(b)) return MatchesLiteral(a, b);
   const std::vector<int> alphabet = Alphabet(a, b);
   using Pair = std::pair<size_t, size_t>;
   std::set<Pair> seen;
@@ -206,10 +275,13 @@ bool TokenAdmits(const rule::ArgToken& token, const ProbeArg& arg) {
 }  // namespace
 
 bool PathGlobIncludes(std::string_view broad, std::string_view narrow) {
+  if (IsLiteralPathGlob(narrow)) return MatchesText(ParsePathGlob(broad), narrow);
   return Includes(ParsePathGlob(broad), ParsePathGlob(narrow));
 }
 
 bool PathGlobsIntersect(std::string_view a, std::string_view b) {
+  if (IsLiteralPathGlob(a)) return MatchesText(ParsePathGlob(b), a);
+  if (IsLiteralPathGlob(b)) return MatchesText(ParsePathGlob(a), b);
   return Intersect(ParsePathGlob(a), ParsePathGlob(b));
 }
 

@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <string_view>
+#include <vector>
+
 namespace clawgate {
 namespace {
 
@@ -34,6 +38,54 @@ TEST(GlobAlgebra, PathIntersection) {
   EXPECT_FALSE(PathGlobsIntersect("/usr/local/bin/*", "/tmp/**"));
   EXPECT_FALSE(PathGlobsIntersect("/a/*/c", "/a/b/d/c"));
   EXPECT_TRUE(PathGlobsIntersect("/a/**/c", "/a/b/d/c"));
+}
+
+// A backtracking matcher for path globs: `**` (any run of two or more stars)
+// matches anything, `*` and `?` never match `/`.
+bool Matches(std::string_view glob, std::string_view text) {
+  if (glob.empty()) return text.empty();
+  if (glob[0] == '*') {
+    size_t run = 1;
+    while (run < glob.size() && glob[run] == '*') ++run;
+    for (size_t taken = 0; taken <= text.size(); ++taken) {
+      if (Matches(glob.substr(run), text.substr(taken))) return true;
+      if (taken < text.size() && run == 1 && text[taken] == '/') return false;
+    }
+    return false;
+  }
+  if (text.empty()) return false;
+  if (glob[0] == '?' ? text[0] == '/' : glob[0] != text[0]) return false;
+  return Matches(glob.substr(1), text.substr(1));
+}
+
+// Every glob of up to four characters over {a, /, *, ?} against every
+// literal path of up to five over {a, b, /}: a literal side is answered by
+// running the other glob on it; the answers must be the languages' own.
+TEST(GlobAlgebra, LiteralSidesAgreeWithMembership) {
+  const auto all = [](const std::string& alphabet, size_t max_length) {
+    std::vector<std::string> out{""};
+    for (size_t begin = 0, length = 0; length < max_length; ++length) {
+      const size_t end = out.size();
+      for (size_t i = begin; i < end; ++i) {
+        for (const char c : alphabet) out.push_back(out[i] + c);
+      }
+      begin = end;
+    }
+    return out;
+  };
+  int checked = 0;
+  for (const std::string& glob : all("a/*?", 4)) {
+    const bool literal = glob.find_first_of("*?") == std::string::npos;
+    for (const std::string& path : all("ab/", 5)) {
+      const bool member = Matches(glob, path);
+      ASSERT_EQ(PathGlobIncludes(glob, path), member) << glob << " includes " << path;
+      ASSERT_EQ(PathGlobsIntersect(glob, path), member) << glob << " meets " << path;
+      ASSERT_EQ(PathGlobsIntersect(path, glob), member) << path << " meets " << glob;
+      ASSERT_EQ(PathGlobIncludes(path, glob), literal && glob == path) << path << " includes " << glob;
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, 341 * 364);
 }
 
 TEST(GlobAlgebra, ArgumentInclusion) {
