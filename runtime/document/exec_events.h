@@ -52,9 +52,19 @@ struct ExecEvent {
   bool timed_out = false;
 };
 
+/// Every field equal.
+bool operator==(const ExecEvent& a, const ExecEvent& b);
+inline bool operator!=(const ExecEvent& a, const ExecEvent& b) { return !(a == b); }
+
 /// Parses one line (without its newline). A blank line yields nullopt with
-/// an empty `error`; a malformed one nullopt and why.
+/// an empty `error`; a malformed one nullopt and why. Lines in the form
+/// recorders write (no escapes, integers, shallow) are read in place; any
+/// other JSON goes through a full document parser, with the same result.
 std::optional<ExecEvent> ParseEventLine(std::string_view line, std::string* error);
+
+/// ParseEventLine through the full document parser only: the reference the
+/// in-place reading must agree with (tests and the event_lines fuzz target).
+std::optional<ExecEvent> ParseEventLineWithDocument(std::string_view line, std::string* error);
 
 /// "exec.denied", ... for a kind (kOther: "other").
 const char* EventKindName(EventKind kind);

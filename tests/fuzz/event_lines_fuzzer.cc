@@ -1,7 +1,9 @@
 // Event logs as `clawgate-host metrics`, `clawgate replay` and `suggest`
 // read them: one JSON object per line in any of the recorded forms
 // (runtime/document/exec_events.h). Input: a log's text. Every line either
-// parses or is malformed with a reason; nothing else may happen.
+// parses or is malformed with a reason; nothing else may happen. The
+// in-place reading of the common form and the full document parser must
+// give the same event, or the same reason.
 #include <cstdlib>
 #include <string_view>
 
@@ -19,6 +21,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const auto event = ParseEventLine(line, &error);
     const bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
     if (event.has_value() == !error.empty() && !blank) std::abort();  // parsed xor a reason
+    std::string reference_error;
+    const auto reference = ParseEventLineWithDocument(line, &reference_error);
+    if (event.has_value() != reference.has_value() || error != reference_error) std::abort();
+    if (event && *event != *reference) std::abort();
     if (event && event->kind != EventKind::kOther && std::string_view(EventKindName(event->kind)) != event->name) {
       std::abort();
     }

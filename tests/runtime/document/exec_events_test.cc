@@ -128,6 +128,64 @@ TEST(ExecEvents, MalformedLinesSayWhy) {
   EXPECT_EQ(error, "") << "a blank line is not malformed";
 }
 
+// Lines of the form read in place and lines that need the document parser,
+// near the edges of the form: both ways must give the same event or reason.
+TEST(ExecEvents, InPlaceReadingAgreesWithTheDocumentParser) {
+  const std::vector<std::string> lines = {
+      R"({"ts":1795950000000,"env":"prod","event":"exec.finished","payload":{"sessionKey":"agent:main:x","runId":"r1","host":"node","command":"git status","exitCode":0,"timedOut":false}})",
+      R"({"ts":1795950000000,"event":"exec.denied","payload":{"command":"a"},"payload":{"command":"b"}})",
+      R"({"ts":1795950000000,"event":"exec.denied","payload":{"command":"a"},"payload":7})",
+      R"({"ts":1795950000000,"event":"exec.denied","payload":{"commandArgv":["git","x"],"commandArgv":["git",1]}})",
+      R"({"ts":-0,"event":"exec.denied","payload":{"command":"x","exitCode":-12}})",
+      R"({"ts":999999999999999999,"event":"exec.denied","payload":{}})",
+      R"({"ts":9999999999999999999,"event":"exec.denied","payload":{}})",
+      R"({"ts":1.5e3,"event":"exec.denied","payload":{}})",
+      R"({"ts":01,"event":"exec.denied","payload":{}})",
+      R"({"ts":"2026-11-29T11:00:00.250Z","event":"exec.approval.requested","payload":{"id":"a1","request":{"systemRunPlan":{"argv":["ls"],"cwd":"/tmp"}}}})",
+      R"({"ts":"2026-11-29T11:00:00Z","event":"exec.approval.resolved","payload":{"id":"a1","decision":"deny"}})",
+      R"({"event":"exec.approval.resolved","payload":{"id":"a1","ts":1795950000000}})",
+      R"({"event":"exec.finished","payloadJSON":"{\"command\":\"ls\"}","ts":1})",
+      R"({"event":"exec.finished","payloadJSON":"{}","ts":1})",
+      R"({"ts":1,"event":"exec.finished","payload":{"command":"caf\u00e9"}})",
+      R"({"ts":1,"event":"exec.finished","payload":{"command":"caf)"
+      "\xc3\xa9"
+      R"("}})",
+      R"({"ts":1,"event":"exec.finished","payload":{"command":"a)"
+      "\t"
+      R"(b"}})",
+      R"({"ts":1,"event":"x.y"})",
+      R"({"ts":1,"event":""})",
+      R"({"ts":true,"event":"exec.denied","payload":{}})",
+      R"({"ts":null,"event":"exec.denied","payload":{}})",
+      R"([{"ts":1,"event":"exec.denied"}])",
+      R"("exec.denied")",
+      R"({"ts":1,"event":"exec.denied","payload":{"a":{"b":{"c":{"d":{"e":{"f":{"g":{"h":{"i":1}}}}}}}}}})",
+      R"(  { "ts" : 1 , "event" : "exec.denied" , "payload" : { } }  )",
+      R"({"ts":1,"event":"exec.denied","payload":{}} x)",
+      R"({"ts":1,"event":"exec.denied","payload":{},})",
+      R"({"ts":1,"event":"exec.denied","payload":{"command":"x"})",
+      R"({"ts":1,"event":"exec.denied","payload":{"timedOut":tru}})",
+      R"({"ts":1,"event":"exec.denied","payload":{"exitCode":-}})",
+  };
+  for (const std::string& line : lines) {
+    std::string error;
+    std::string reference_error;
+    const auto event = ParseEventLine(line, &error);
+    const auto reference = ParseEventLineWithDocument(line, &reference_error);
+    EXPECT_EQ(error, reference_error) << line;
+    ASSERT_EQ(event.has_value(), reference.has_value()) << line;
+    if (event) EXPECT_TRUE(*event == *reference) << line;
+  }
+  // The last of repeated keys counts, as in the document.
+  EXPECT_EQ(Parse(lines[1]).command, "b");
+  EXPECT_EQ(ErrorOf(lines[2]), "\"payload\" is not an object");
+  EXPECT_TRUE(Parse(lines[3]).argv.empty());
+  EXPECT_EQ(Parse(lines[4]).exit_code, -12);
+  EXPECT_EQ(ErrorOf(lines[8]), "not JSON");
+  EXPECT_EQ(Parse(lines[12]).command, "ls");
+  EXPECT_EQ(ErrorOf(lines[25]), "not JSON");
+}
+
 TEST(ExecEvents, RotatedFilesAreReadOldestFirst) {
   EXPECT_EQ(OrderRotated({"h/events.jsonl", "h/events.jsonl.1", "h/events.jsonl.10", "h/events.jsonl.2", "other.log"}),
             (std::vector<std::string>{"h/events.jsonl.10", "h/events.jsonl.2", "h/events.jsonl.1", "h/events.jsonl",
