@@ -155,6 +155,8 @@ std::unique_ptr<GitRepository> GitRepository::Open(const std::string& path, std:
   return std::unique_ptr<GitRepository>(new GitRepository(std::move(impl)));
 }
 
+std::string GitRepository::gitdir() const { return git_repository_path(impl_->repo.get()); }
+
 std::string GitRepository::workdir() const {
   const char* dir = git_repository_workdir(impl_->repo.get());
   return dir == nullptr ? "" : dir;

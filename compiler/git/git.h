@@ -79,6 +79,9 @@ class GitRepository {
 
   /// The working tree's root ("" for a bare repository).
   std::string workdir() const;
+  /// The repository's own folder (`.git`, or the bare repository): what
+  /// Open takes to give another thread its own handle.
+  std::string gitdir() const;
 
   /// For each line of `path` (relative to the repository root) as of
   /// `commit`, the commit that introduced it (git blame, following the

@@ -1,5 +1,9 @@
 #include "compiler/loader/loader.h"
 
+#include <string>
+#include <unordered_map>
+#include <utility>
+
 #include "compiler/loader/documents.h"
 #include "compiler/loader/yaml_file.h"
 #include "compiler/sources/source_text.h"
@@ -14,14 +18,37 @@ using loader::LoadLayer;
 using loader::LoadProject;
 using loader::LoadTests;
 
+struct YamlCache::Impl {
+  // Texts the current load used, and those of the load before it.
+  std::unordered_map<std::string, YAML::Node> current;
+  std::unordered_map<std::string, YAML::Node> previous;
+
+  std::optional<YAML::Node> Find(const std::string& text) {
+    if (const auto it = current.find(text); it != current.end()) return it->second;
+    const auto it = previous.find(text);
+    if (it == previous.end()) return std::nullopt;
+    YAML::Node node = it->second;
+    current.emplace(text, node);
+    return node;
+  }
+  void NextLoad() {
+    previous = std::move(current);
+    current.clear();
+  }
+};
+
+YamlCache::YamlCache() : impl_(std::make_unique<Impl>()) {}
+YamlCache::~YamlCache() = default;
+
 SourceLocation RuleText::At(size_t offset) const {
   if (byte_positions.empty()) return location;
   const auto& [line, column] = byte_positions[std::min(offset, byte_positions.size() - 1)];
   return {location.file, line, column};
 }
 
-std::optional<PolicySources> LoadPolicySources(const SourceReader& reader, DiagnosticSink& sink) {
+std::optional<PolicySources> LoadPolicySources(const SourceReader& reader, DiagnosticSink& sink, YamlCache* cache) {
   if (!reader.Exists("clawgate.yaml")) return std::nullopt;
+  if (cache != nullptr) cache->impl().NextLoad();
   PolicySources sources;
   auto load = [&](const std::string& relative) -> std::optional<std::pair<SourceFile, YAML::Node>> {
     SourceFile file{reader.DisplayName(relative), relative, {}};
@@ -45,11 +72,16 @@ std::optional<PolicySources> LoadPolicySources(const SourceReader& reader, Diagn
     file.text = std::move(*text);
     sources.texts[file.display_name] = file.text;
     sources.display_names[relative] = file.display_name;
-    FileLoader f(file, sink);
-    auto root = f.Parse();
+    // A parse that succeeds reports nothing, so a cached one stands for it.
+    std::optional<YAML::Node> root = cache != nullptr ? cache->impl().Find(file.text) : std::nullopt;
     if (!root) {
-      sources.unloadable.insert(relative);
-      return std::nullopt;
+      FileLoader f(file, sink);
+      root = f.Parse();
+      if (!root) {
+        sources.unloadable.insert(relative);
+        return std::nullopt;
+      }
+      if (cache != nullptr) cache->impl().current.emplace(file.text, *root);
     }
     return std::make_pair(std::move(file), std::move(*root));
   };

@@ -8,6 +8,7 @@
 #ifndef CLAWGATE_COMPILER_LOADER_LOADER_H_
 #define CLAWGATE_COMPILER_LOADER_LOADER_H_
 
+#include <memory>
 #include <optional>
 #include <string_view>
 
@@ -17,9 +18,29 @@
 
 namespace clawgate {
 
+/// Parsed YAML documents by their text, for loading many trees that share
+/// most files (a branch's history): a text parsed once is not parsed again
+/// while the loads keep using it. A document the latest load did not use is
+/// forgotten at the next one, so the cache holds about two trees. One cache
+/// per thread.
+class YamlCache {
+ public:
+  YamlCache();
+  ~YamlCache();
+  YamlCache(const YamlCache&) = delete;
+  YamlCache& operator=(const YamlCache&) = delete;
+  struct Impl;
+  Impl& impl() { return *impl_; }
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
 /// Loads every source file under the reader's root. Returns nullopt only when
-/// the root holds no clawgate.yaml at all (not a policy folder).
-std::optional<PolicySources> LoadPolicySources(const SourceReader& reader, DiagnosticSink& sink);
+/// the root holds no clawgate.yaml at all (not a policy folder). With a
+/// cache, files whose text it holds are not parsed again.
+std::optional<PolicySources> LoadPolicySources(const SourceReader& reader, DiagnosticSink& sink,
+                                               YamlCache* cache = nullptr);
 
 }  // namespace clawgate
 

@@ -80,6 +80,37 @@ drift --status "$work/partly.jsonl"
 check malformed-line 0 $?
 contains malformed-line-named "partly.jsonl:4: warning: not a JSON object (line skipped)"
 
+# A longer history, compiled on more than one thread: 40 more revisions, each
+# its own policy tree; a host still on revision 10 (deep in the older half)
+# and one on the tip are both known, with the right revisions.
+cp policies/layers/build.yaml "$work/build-5.yaml"
+for r in $(seq 6 45); do
+  { cat "$work/build-5.yaml"; printf '  - rule: /usr/bin/tool%s\n    why: tool of revision %s\n' "$r" "$r"; } \
+    > policies/layers/build.yaml
+  sed -i "s/^revision: .*/revision: $r/" policies/environments/prod.yaml
+  git add -A && git commit -q -m "revision $r"
+done
+for r in 10 45; do
+  rev=$(git log --format=%H --grep="^revision $r\$")
+  mkdir -p "$work/src-$r" && git archive "$rev" policies | tar -x -C "$work/src-$r"
+  "$bin/clawgate" compile "$work/src-$r/policies" --out "$work/out-$r" --at "$now" > /dev/null 2>&1 \
+    || { echo "compile of revision $r failed"; exit 1; }
+done
+host_apply jp-10 "$work/out-10/prod"
+host_apply hk-45 "$work/out-45/prod"
+{ host_status jp-10 jp json; host_status hk-45 hk json; } > "$work/long.jsonl"
+drift --status "$work/long.jsonl"
+check long-history 1 $?
+contains long-history-trees "43 commits, 43 policy trees"
+drift --status "$work/long.jsonl" --format json
+python3 - "$work/out" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+got = {r["region"]: (r["revision"], r["lag"], r["verdict"]) for r in d["regions"]}
+assert got == {"hk": (45, 0, "ok"), "jp": (10, 35, "behind")}, got
+PY
+check long-history-revisions 0 $?
+
 # Usage errors.
 "$bin/clawgate" drift --repo "$repo" > "$work/out" 2>&1
 check no-input 2 $?
