@@ -4,20 +4,26 @@
 # operations per second and each benchmark program's peak memory.
 # Then `clawgate replay` end to end on generated events (bench/make_events.py):
 # wall time, events per second and peak memory.
+# Then bench/history.sh: `clawgate drift` over a generated history of N
+# commits and `clawgate diff` between two revisions of a generated tree.
 # With --openclaw, bench/compare_openclaw.sh: the real OpenClaw and clawgate
 # side by side on one corpus (same answers required), with the ratio.
-# Usage: bench.sh [--filter REGEX] [--min-time SECONDS] [--replay-events N] [--openclaw]
+# Usage: bench.sh [--filter REGEX] [--min-time SECONDS] [--replay-events N]
+#                 [--history-commits N] [--diff-entries N] [--openclaw]
+# (0 skips replay, drift or diff).
 # Never part of the test run (speed is shown here, not asserted in tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-filter="" min_time=1 replay_events=1000000 openclaw=0
+filter="" min_time=1 replay_events=1000000 history_commits=2000 diff_entries=10000 openclaw=0
 while (($#)); do
   case $1 in
     --filter) filter=${2:?}; shift 2 ;;
     --min-time) min_time=${2:?}; shift 2 ;;
     --replay-events) replay_events=${2:?}; shift 2 ;;
+    --history-commits) history_commits=${2:?}; shift 2 ;;
+    --diff-entries) diff_entries=${2:?}; shift 2 ;;
     --openclaw) openclaw=1; shift ;;
-    -h | --help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -25,7 +31,7 @@ bash ci/setup.sh
 export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/clawgate/ccache}
 cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DCLAWGATE_BUILD_TESTS=OFF \
   -DCLAWGATE_BENCHMARKS=ON > /dev/null
-cmake --build build-bench --parallel "$(nproc)" --target clawgate_bench_decide clawgate_bench_compile clawgate clawgate_compare_decide >&2
+cmake --build build-bench --parallel "$(nproc)" --target clawgate_bench_decide clawgate_bench_compile clawgate clawgate_compare_decide clawgate_bench_tree >&2
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 for program in clawgate_bench_decide clawgate_bench_compile; do
@@ -89,6 +95,13 @@ for label, extra in (("replay", []), ("replay --against HEAD", ["--against", "HE
         print("| --- | ---: | ---: | ---: | ---: |")
     print("| `clawgate %s` | {:,} | %.2f s | {:,.0f} | %.1f MiB |".format(n, n / seconds) % (label, seconds, rss / 1024))
 PY
+fi
+
+# Drift over a history and diff of two large revisions, end to end.
+if ((history_commits > 0 || diff_entries > 0)); then
+  echo "bench: drift over $history_commits commits, diff of $diff_entries entries" >&2
+  echo
+  bash bench/history.sh build-bench/bin "$history_commits" "$diff_entries"
 fi
 
 if ((openclaw)); then
