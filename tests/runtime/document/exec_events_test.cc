@@ -147,12 +147,8 @@ TEST(ExecEvents, InPlaceReadingAgreesWithTheDocumentParser) {
       R"({"event":"exec.finished","payloadJSON":"{\"command\":\"ls\"}","ts":1})",
       R"({"event":"exec.finished","payloadJSON":"{}","ts":1})",
       R"({"ts":1,"event":"exec.finished","payload":{"command":"caf\u00e9"}})",
-      R"({"ts":1,"event":"exec.finished","payload":{"command":"caf)"
-      "\xc3\xa9"
-      R"("}})",
-      R"({"ts":1,"event":"exec.finished","payload":{"command":"a)"
-      "\t"
-      R"(b"}})",
+      std::string(R"({"ts":1,"event":"exec.finished","payload":{"command":"caf)") + "\xc3\xa9" + R"("}})",
+      std::string(R"({"ts":1,"event":"exec.finished","payload":{"command":"a)") + "\t" + R"(b"}})",
       R"({"ts":1,"event":"x.y"})",
       R"({"ts":1,"event":""})",
       R"({"ts":true,"event":"exec.denied","payload":{}})",
