@@ -2,8 +2,10 @@
 # Style and static checks, part of the test command:
 #   1. clang-format (.clang-format) over every C++ file: any difference fails;
 #   2. clang-tidy (.clang-tidy, a curated set, every finding an error) over
-#      every translation unit of the compiler, the runtime and the tests;
-#   3. shellcheck over the ci/ scripts and the end-to-end test scripts.
+#      every translation unit of the compiler, the runtime and the tests
+#      (ci/tidy_cached.py: a unit found clean is not checked again until its
+#      preprocessed text, flags or the configuration change);
+#   3. shellcheck over the ci/ and bench/ scripts and the end-to-end test scripts.
 # Usage: lint.sh BUILD_DIR   (a configured build with compile_commands.json)
 # CLAWGATE_LINT_FIX=1 rewrites files with clang-format instead of failing.
 set -euo pipefail
@@ -22,12 +24,13 @@ fi
 echo "-- clang-tidy"
 [[ -f $build/compile_commands.json ]] || { echo "ci/lint.sh: no $build/compile_commands.json" >&2; exit 2; }
 root=$(pwd)
-run-clang-tidy -p "$build" -j "$(nproc)" -quiet "$root/(compiler|runtime|tests)/.*\.cc$" > "$build/clang-tidy.log" 2>&1 || {
+python3 ci/tidy_cached.py "$build" "^$root/(compiler|runtime|tests)/.*\\.cc$" --jobs "$(nproc)" \
+  --log "$build/clang-tidy.log" || {
   grep -E "(warning|error):" "$build/clang-tidy.log" | sort -u | head -100
   echo "ci/lint.sh: clang-tidy findings (full log: $build/clang-tidy.log)" >&2
   exit 1
 }
 echo "-- shellcheck"
-mapfile -t scripts < <(git ls-files 'ci/*.sh' 'tests/e2e/*.sh')
+mapfile -t scripts < <(git ls-files 'ci/*.sh' 'tests/e2e/*.sh' 'bench/*.sh')
 shellcheck -x -P SCRIPTDIR "${scripts[@]}" || { echo "ci/lint.sh: shellcheck findings" >&2; exit 1; }
 echo "ci/lint.sh: clean"

@@ -11,6 +11,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash ci/setup.sh
 export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/clawgate/ccache}
+# Paths relative to the checkout, so every clone of a commit shares the cache
+# (debug information then names the first clone's folder).
+export CCACHE_BASEDIR=$PWD CCACHE_NOHASHDIR=1
 jobs=$(nproc)
 
 echo "== stage 1: build and fast tests"
