@@ -338,10 +338,31 @@ std::string RecordingFileSystem::SnapshotJson() const {
 
 // --- paths -------------------------------------------------------------------------
 
+namespace {
+
+// Whether NormalizePath would give `path` back unchanged: no empty, `.` or
+// `..` component (most paths a decision builds are already so).
+bool IsNormalPath(std::string_view path) {
+  size_t i = !path.empty() && path[0] == '/' ? 1 : 0;
+  if (i == path.size()) return false;
+  for (;;) {
+    const size_t end = std::min(path.find('/', i), path.size());
+    const std::string_view part = path.substr(i, end - i);
+    if (part.empty() || part == "." || part == "..") return false;
+    if (end == path.size()) return true;
+    i = end + 1;
+  }
+}
+
+}  // namespace
+
 std::string NormalizePath(std::string_view path) {
+  if (IsNormalPath(path)) return std::string(path);
   const bool absolute = !path.empty() && path[0] == '/';
-  std::vector<std::string> parts;
-  for (std::string& part : Split(path, '/')) {
+  std::vector<std::string_view> parts;
+  for (size_t i = 0;;) {
+    const size_t end = std::min(path.find('/', i), path.size());
+    const std::string_view part = path.substr(i, end - i);
     if (part == "..") {
       if (!parts.empty() && parts.back() != "..") {
         parts.pop_back();
@@ -349,8 +370,10 @@ std::string NormalizePath(std::string_view path) {
         parts.emplace_back("..");
       }
     } else if (!part.empty() && part != ".") {
-      parts.push_back(std::move(part));
+      parts.push_back(part);
     }
+    if (end == path.size()) break;
+    i = end + 1;
   }
   std::string out = absolute ? "/" : "";
   for (size_t k = 0; k < parts.size(); ++k) {

@@ -1,6 +1,7 @@
 #include "runtime/engine/paths.h"
 
 #include <algorithm>
+#include <string_view>
 
 #include "runtime/base/text.h"
 
@@ -14,19 +15,31 @@ std::optional<std::string> ResolveExecutable(std::string_view raw, const ExecEnv
     const std::string candidate = ResolvePath(env.cwd, expanded);
     return fs.IsExecutableFile(candidate) ? std::optional<std::string>(candidate) : std::nullopt;
   }
-  for (const std::string& entry : Split(env.path, ':')) {
+  const std::string_view path_list = env.path;
+  for (size_t start = 0;;) {  // each PATH entry, empty ones too
+    const size_t end = std::min(path_list.find(':', start), path_list.size());
+    const std::string_view entry = path_list.substr(start, end - start);
     bool traversal = false;
-    for (const std::string& part : Split(entry, '/')) traversal = traversal || part == "..";
+    for (size_t i = 0; i <= entry.size() && !traversal;) {
+      const size_t part_end = std::min(entry.find('/', i), entry.size());
+      traversal = entry.substr(i, part_end - i) == "..";
+      i = part_end + 1;
+    }
     std::string candidate;
     if (traversal) {
-      const std::string dir = !entry.empty() && entry[0] == '/' ? entry : env.cwd + "/" + entry;
-      candidate = dir + "/" + expanded;
+      candidate = !entry.empty() && entry[0] == '/' ? std::string(entry) : env.cwd + "/" + std::string(entry);
+      candidate += '/';
+      candidate += expanded;
     } else {
-      candidate = NormalizePath(ResolvePath(env.cwd, entry) + "/" + expanded);
+      candidate = ResolvePath(env.cwd, entry);
+      candidate += '/';
+      candidate += expanded;
+      candidate = NormalizePath(candidate);
     }
     if (fs.IsExecutableFile(candidate)) return candidate;
+    if (end == path_list.size()) return std::nullopt;
+    start = end + 1;
   }
-  return std::nullopt;
 }
 
 }  // namespace
@@ -36,14 +49,18 @@ bool HasSeparator(std::string_view s) {
 }
 
 std::string NormalizeExecutableToken(std::string_view token) {
-  std::string base = Lower(Basename(token));
-  const size_t backslash = base.rfind('\\');
-  if (backslash != std::string::npos) base = base.substr(backslash + 1);
-  for (const std::string_view suffix : {".exe", ".cmd", ".bat", ".com"}) {
-    if (EndsWith(base, suffix)) {
-      base.resize(base.size() - suffix.size());
-      break;
-    }
+  // Basename, then what follows the last backslash, lowercased.
+  while (token.size() > 1 && token.back() == '/') token.remove_suffix(1);
+  if (const size_t slash = token.rfind('/'); slash != std::string_view::npos) token.remove_prefix(slash + 1);
+  if (const size_t backslash = token.rfind('\\'); backslash != std::string_view::npos) {
+    token.remove_prefix(backslash + 1);
+  }
+  std::string base = Lower(token);
+  // One of .exe .cmd .bat .com (lowercased already) comes off.
+  using namespace std::string_view_literals;
+  if (base.size() >= 4 && base[base.size() - 4] == '.') {
+    const std::string_view ext = std::string_view(base).substr(base.size() - 3);
+    if (ext == "exe"sv || ext == "cmd"sv || ext == "bat"sv || ext == "com"sv) base.resize(base.size() - 4);
   }
   return base;
 }

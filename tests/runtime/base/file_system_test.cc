@@ -5,6 +5,8 @@
 #include <climits>
 #include <cstdlib>
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include "tests/support/files.h"
 
@@ -115,6 +117,45 @@ TEST(Paths, NormaliseAndResolveLikeNode) {
   EXPECT_EQ(Basename("/a/b/"), "b");
   EXPECT_EQ(Dirname("/a"), "/");
   EXPECT_EQ(Dirname("a"), ".");
+}
+
+// Every path of up to 8 characters over {a, ., /}: the component stack
+// (empty and `.` dropped, `..` pops, above the root dropped when absolute).
+TEST(Paths, NormaliseAgreesWithTheComponentStackOnEveryShortPath) {
+  const auto reference = [](const std::string& path) {
+    const bool absolute = !path.empty() && path[0] == '/';
+    std::vector<std::string> parts;
+    std::string part;
+    for (size_t i = 0; i <= path.size(); ++i) {
+      if (i < path.size() && path[i] != '/') {
+        part += path[i];
+        continue;
+      }
+      if (part == "..") {
+        if (!parts.empty() && parts.back() != "..") {
+          parts.pop_back();
+        } else if (!absolute) {
+          parts.push_back(part);
+        }
+      } else if (!part.empty() && part != ".") {
+        parts.push_back(part);
+      }
+      part.clear();
+    }
+    std::string out = absolute ? "/" : "";
+    for (size_t k = 0; k < parts.size(); ++k) out += (k > 0 ? "/" : "") + parts[k];
+    return out.empty() ? std::string(absolute ? "/" : ".") : out;
+  };
+  std::vector<std::string> paths{""};
+  for (size_t begin = 0, length = 0; length < 8; ++length) {
+    const size_t end = paths.size();
+    for (size_t i = begin; i < end; ++i) {
+      for (const char c : {'a', '.', '/'}) paths.push_back(paths[i] + c);
+    }
+    begin = end;
+  }
+  for (const std::string& path : paths) ASSERT_EQ(NormalizePath(path), reference(path)) << path;
+  EXPECT_EQ(paths.size(), 9841U);
 }
 
 TEST(Paths, ExpandHomeOnlyExpandsALeadingTilde) {

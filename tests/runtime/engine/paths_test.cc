@@ -50,6 +50,14 @@ TEST(ResolveClawdbotExecutable, SkipsEmptyPathEntriesAndNeverUsesCwdForThem) {
 TEST(NormalizeExecutableToken, ComparesBasenamesAsTheTargetDoes) {
   EXPECT_EQ(NormalizeExecutableToken("/usr/bin/Bash"), "bash");
   EXPECT_EQ(NormalizeExecutableToken("C:\\Tools\\pwsh.exe"), "pwsh");
+  // One Windows extension comes off, whatever its case; nothing else does.
+  EXPECT_EQ(NormalizeExecutableToken("/opt/X.COM"), "x");
+  EXPECT_EQ(NormalizeExecutableToken("run.bat.cmd"), "run.bat");
+  EXPECT_EQ(NormalizeExecutableToken(".exe"), "");
+  EXPECT_EQ(NormalizeExecutableToken("tool.ex"), "tool.ex");
+  EXPECT_EQ(NormalizeExecutableToken("toolexe"), "toolexe");
+  EXPECT_EQ(NormalizeExecutableToken("/usr/bin/"), "bin");
+  EXPECT_EQ(NormalizeExecutableToken("/"), "");
 }
 
 TEST(GatewayPath, PutsTheLoginShellsPathInFrontWithoutDuplicates) {
