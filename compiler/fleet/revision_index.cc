@@ -102,11 +102,12 @@ std::optional<RevisionIndex> RevisionIndex::Build(const GitRepository& repo, con
   std::vector<std::thread> threads;
   std::vector<std::exception_ptr> failures(workers);
   std::vector<char> done(workers, 0);
+  const std::string gitdir = repo.gitdir();
   for (size_t w = 1; w < workers; ++w) {
     threads.emplace_back([&, w] {
       try {
         std::string open_error;
-        const auto own = GitRepository::Open(repo.gitdir(), &open_error);
+        const auto own = GitRepository::Open(gitdir, &open_error);
         if (!own) return;
         CompileTrees(*own, policy, trees, trees.size() * w / workers, trees.size() * (w + 1) / workers, &results);
         done[w] = 1;
@@ -115,8 +116,13 @@ std::optional<RevisionIndex> RevisionIndex::Build(const GitRepository& repo, con
       }
     });
   }
-  CompileTrees(repo, policy, trees, 0, trees.size() / workers, &results);
-  for (std::thread& thread : threads) thread.join();
+  try {
+    CompileTrees(repo, policy, trees, 0, trees.size() / workers, &results);
+  } catch (...) {
+    failures[0] = std::current_exception();
+  }
+  for (std::thread& thread : threads) thread.join();  // before anything is thrown on
+  if (failures[0]) std::rethrow_exception(failures[0]);
   for (size_t w = 1; w < workers; ++w) {
     if (failures[w]) std::rethrow_exception(failures[w]);
     if (done[w] == 0) {
