@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "runtime/base/utf8.h"
+#include "runtime/document/canonical_json_value.h"
 
 namespace clawgate {
 namespace {
@@ -139,6 +140,12 @@ std::string FormatEcmaScriptNumber(double value) {
   out += shown < 0 ? "e-" : "e+";
   out += std::to_string(shown < 0 ? -shown : shown);
   return out;
+}
+
+std::string CanonicalJsonOf(const Json& value) {
+  std::string out;
+  if (AppendValue(value, &out, nullptr)) return out;
+  return CanonicalizeJson(value.dump()).value_or(std::string());
 }
 
 std::optional<std::string> CanonicalizeJson(std::string_view json_text, std::string* error) {

@@ -1,11 +1,10 @@
 #include "runtime/document/policy_digest.h"
 
 #include <algorithm>
-#include <cassert>
 #include <nlohmann/json.hpp>
 
 #include "runtime/base/sha256.h"
-#include "runtime/document/canonical_json.h"
+#include "runtime/document/canonical_json_value.h"
 
 namespace clawgate {
 namespace {
@@ -46,10 +45,7 @@ std::string PolicyProjection(const ApprovalsDocument& document) {
     agents[id] = std::move(agent_json);
   }
   projection["agents"] = std::move(agents);
-  std::string error;
-  const auto canonical = CanonicalizeJson(projection.dump(), &error);
-  assert(canonical && "a projection built from values always canonicalizes");
-  return canonical.value_or(std::string());
+  return CanonicalJsonOf(projection);
 }
 
 std::string PolicyDigest(const ApprovalsDocument& document) { return Sha256Hex(PolicyProjection(document)); }

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
+#include "runtime/document/canonical_json_value.h"
+
 namespace clawgate {
 namespace {
 
@@ -35,6 +39,24 @@ INSTANTIATE_TEST_SUITE_P(
                       "[0,0,1e+30,4.5,0.002,1e+21,100000000000000000000,1e-7,0.000001,123456789012345680000,"
                       "333333333.3333333]"},
         CanonicalCase{"[-1.5e-300, 5e-324, 1.7976931348623157e308]", "[-1.5e-300,5e-324,1.7976931348623157e+308]"}));
+
+// The form of a value in memory is the form of its text: every table input
+// above, read and then given as a value.
+TEST(CanonicalJson, AValueInMemoryGetsTheFormOfItsText) {
+  for (const char* text :
+       {R"({ "b" : 1, "a" : [ true , null , "x" ] })",
+        "{\"\\u20ac\":1,\"\\r\":2,\"\\ud83d\\ude00\":3,\"1\":4,\"\\u0080\":5,\"\\u00f6\":6,\"\\ufb33\":7}",
+        R"(["\u0000\u001f\t\n/\"\\\u00e9"])",
+        "[0, -0, 1e30, 4.50, 2e-3, 1e21, 1e20, 1e-7, 1e-6, 123456789012345680000, 333333333.3333333]",
+        "[-1.5e-300, 5e-324, 1.7976931348623157e308]",
+        R"({"agents":{"z":{"allowlist":[{"pattern":"/usr/bin/git","argPattern":"^a$"}]},"a":{}}})"}) {
+    const auto canonical = CanonicalizeJson(text);
+    ASSERT_TRUE(canonical) << text;
+    EXPECT_EQ(CanonicalJsonOf(nlohmann::json::parse(text)), *canonical) << text;
+  }
+  // A non-finite number has no JSON text; it goes the way its dump goes.
+  EXPECT_EQ(CanonicalJsonOf(nlohmann::json::array({std::nan("")})), "[null]");
+}
 
 TEST(CanonicalJson, RejectsDuplicateNames) {
   std::string error;
