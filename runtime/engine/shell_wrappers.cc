@@ -137,26 +137,34 @@ bool HasStartupBeforeInline(const Argv& argv, bool login) {
   return false;
 }
 
-std::optional<ShellWrapperCall> FindShellWrapperCall(Argv argv) {
+std::optional<ShellWrapperCall> FindShellWrapperCall(const Argv& command) {
+  const Argv* argv = &command;
+  Argv unwrapped;  // what a wrapper carried, once one did
   for (int depth = 0; depth <= 4; ++depth) {
-    if (argv.empty() || Trim(argv[0]).empty()) return std::nullopt;
-    const Unwrap dispatch = UnwrapDispatch(argv);
-    if (dispatch.kind == UnwrapKind::kBlocked) return std::nullopt;
-    if (dispatch.kind == UnwrapKind::kUnwrapped) {
-      argv = dispatch.argv;
-      continue;
+    if (argv->empty() || TrimView((*argv)[0]).empty()) return std::nullopt;
+    const std::string name = NormalizeExecutableToken(TrimView((*argv)[0]));
+    // Neither a dispatch wrapper nor a multiplexer: nothing to unwrap (most
+    // commands end here, without either unwrapping step normalizing again).
+    if (IsDispatchWrapperName(name) || name == "busybox" || name == "toybox") {
+      Unwrap dispatch = UnwrapDispatch(*argv);
+      if (dispatch.kind == UnwrapKind::kBlocked) return std::nullopt;
+      if (dispatch.kind == UnwrapKind::kUnwrapped) {
+        unwrapped = std::move(dispatch.argv);
+        argv = &unwrapped;
+        continue;
+      }
+      Unwrap multiplexer = UnwrapMultiplexer(*argv);
+      if (multiplexer.kind == UnwrapKind::kBlocked) return std::nullopt;
+      if (multiplexer.kind == UnwrapKind::kUnwrapped) {
+        unwrapped = std::move(multiplexer.argv);
+        argv = &unwrapped;
+        continue;
+      }
     }
-    const Unwrap multiplexer = UnwrapMultiplexer(argv);
-    if (multiplexer.kind == UnwrapKind::kBlocked) return std::nullopt;
-    if (multiplexer.kind == UnwrapKind::kUnwrapped) {
-      argv = multiplexer.argv;
-      continue;
-    }
-    const std::string name = NormalizeExecutableToken(Trim(argv[0]));
     if (PosixShells().count(name) == 0) return std::nullopt;
-    auto payload = PosixInlineCommand(argv);
+    auto payload = PosixInlineCommand(*argv);
     if (!payload) return std::nullopt;
-    return ShellWrapperCall{argv, *payload};
+    return ShellWrapperCall{*argv, *payload};
   }
   return std::nullopt;
 }

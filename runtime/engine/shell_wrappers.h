@@ -25,7 +25,7 @@ struct ShellWrapperCall {
   Argv argv;
   std::string payload;
 };
-std::optional<ShellWrapperCall> FindShellWrapperCall(Argv argv);
+std::optional<ShellWrapperCall> FindShellWrapperCall(const Argv& argv);
 
 /// Why a step is prompt-only in openclaw-2026.9 ("" when it is not).
 std::string PromptOnlyReason(const Argv& argv);
