@@ -22,6 +22,7 @@
 #include "compiler/verdict/replay.h"
 #include "runtime/base/text.h"
 #include "runtime/base/timestamp.h"
+#include "runtime/document/event_reader.h"
 #include "runtime/document/exec_events.h"
 
 namespace clawgate {

@@ -17,6 +17,7 @@
 #include "compiler/sema/sema.h"
 #include "compiler/verdict/replay.h"
 #include "runtime/base/text.h"
+#include "runtime/document/event_reader.h"
 
 namespace clawgate {
 namespace {

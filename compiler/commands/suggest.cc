@@ -9,6 +9,7 @@
 #include "compiler/lint/codeowners.h"
 #include "compiler/verdict/suggest.h"
 #include "runtime/base/text.h"
+#include "runtime/document/event_reader.h"
 #include "runtime/document/exec_events.h"
 #include "runtime/document/names.h"
 

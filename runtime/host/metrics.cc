@@ -7,6 +7,7 @@
 
 #include "runtime/base/text.h"
 #include "runtime/base/timestamp.h"
+#include "runtime/document/event_reader.h"
 #include "runtime/document/exec_events.h"
 #include "runtime/host/commands.h"
 #include "runtime/host/exec_metrics.h"

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/document/event_reader.h"
 #include "tests/support/files.h"
 
 namespace clawgate {

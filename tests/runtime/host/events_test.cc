@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/document/event_reader.h"
 #include "runtime/document/exec_events.h"
 #include "tests/support/files.h"
 
