@@ -143,23 +143,21 @@ std::optional<ShellWrapperCall> FindShellWrapperCall(const Argv& command) {
   for (int depth = 0; depth <= 4; ++depth) {
     if (argv->empty() || TrimView((*argv)[0]).empty()) return std::nullopt;
     const std::string name = NormalizeExecutableToken(TrimView((*argv)[0]));
-    // Neither a dispatch wrapper nor a multiplexer: nothing to unwrap (most
-    // commands end here, without either unwrapping step normalizing again).
+    // Only dispatch wrappers and multiplexers unwrap; for any other name
+    // (most commands) neither step runs and normalizes argv[0] again.
     if (IsDispatchWrapperName(name) || name == "busybox" || name == "toybox") {
-      Unwrap dispatch = UnwrapDispatch(*argv);
-      if (dispatch.kind == UnwrapKind::kBlocked) return std::nullopt;
-      if (dispatch.kind == UnwrapKind::kUnwrapped) {
-        unwrapped = std::move(dispatch.argv);
-        argv = &unwrapped;
-        continue;
+      bool carried = false;
+      for (const auto unwrap : {&UnwrapDispatch, &UnwrapMultiplexer}) {  // in this order
+        Unwrap u = unwrap(*argv);
+        if (u.kind == UnwrapKind::kBlocked) return std::nullopt;
+        if (u.kind == UnwrapKind::kUnwrapped) {
+          unwrapped = std::move(u.argv);
+          argv = &unwrapped;
+          carried = true;
+          break;
+        }
       }
-      Unwrap multiplexer = UnwrapMultiplexer(*argv);
-      if (multiplexer.kind == UnwrapKind::kBlocked) return std::nullopt;
-      if (multiplexer.kind == UnwrapKind::kUnwrapped) {
-        unwrapped = std::move(multiplexer.argv);
-        argv = &unwrapped;
-        continue;
-      }
+      if (carried) continue;
     }
     if (PosixShells().count(name) == 0) return std::nullopt;
     auto payload = PosixInlineCommand(*argv);
