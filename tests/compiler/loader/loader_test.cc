@@ -38,6 +38,64 @@ TEST(YamlLoader, RulePositionsFollowQuotingStyles) {
   EXPECT_EQ(entries[3].rule.At(7), (SourceLocation{"policies/layers/a.yaml", 11, 14}));
 }
 
+std::vector<std::string> CodesOf(const DiagnosticSink& sink) {
+  std::vector<std::string> codes;
+  for (const auto& d : sink.Sorted()) {
+    codes.push_back(std::string(CodeName(d.code)) + "@" + std::to_string(d.location.line) + ":" +
+                    std::to_string(d.location.column));
+  }
+  return codes;
+}
+
+// What a load with a cache of parsed files gives, as text: every layer's
+// entries with their places, and every diagnostic.
+std::string Summary(const std::map<std::string, std::string>& files, YamlCache* cache) {
+  const auto reader = MakeMemoryReader(files);
+  DiagnosticSink sink;
+  const auto sources = LoadPolicySources(*reader, sink, cache);
+  std::string out;
+  for (const LayerSource& layer : sources->layers) {
+    for (const EntrySource& entry : layer.entries) {
+      const SourceLocation at = entry.rule.At(0);
+      out += layer.name.value + " " + entry.rule.text + " @" + at.file + ":" + std::to_string(at.line) + ":" +
+             std::to_string(at.column) + " why " + entry.why.value + "\n";
+    }
+  }
+  for (const std::string& code : CodesOf(sink)) out += code + "\n";
+  return out;
+}
+
+// Trees of one history loaded in turn through one cache: a file whose text
+// changed at the same path, the same text under another name, a text that no
+// longer parses and one that parses again all read as a fresh load reads them.
+TEST(YamlLoader, ACacheOfParsedFilesGivesWhatAFreshLoadGives) {
+  const std::string project = "clawgate: 1\nregions: [hk]\n";
+  const auto layer = [](const std::string& name, const std::string& rule) {
+    return "layer: " + name + "\nowner: \"@o\"\nentries:\n  - rule: " + rule + "\n    why: needed for " + name + "\n";
+  };
+  const std::vector<std::map<std::string, std::string>> trees = {
+      {{"clawgate.yaml", project}, {"layers/a.yaml", layer("a", "/bin/x")}, {"layers/b.yaml", layer("b", "/bin/y")}},
+      {{"clawgate.yaml", project}, {"layers/a.yaml", layer("a", "/bin/z")}, {"layers/b.yaml", layer("b", "/bin/y")}},
+      {{"clawgate.yaml", project},
+       {"layers/a.yaml", "\n\n" + layer("a", "/bin/z")},
+       {"layers/b.yaml", layer("b", "/bin/y") + "  - rule: [\n"}},
+      {{"clawgate.yaml", project}, {"layers/a.yaml", layer("a", "/bin/x")}, {"layers/b.yaml", layer("b", "/bin/y")}},
+      {{"clawgate.yaml", project},
+       {"tests/one.yaml", "tests: []\n"},
+       {"tests/two.yaml", "tests: []\n"},
+       {"layers/b.yaml", layer("b", "/bin/y")}},
+  };
+  YamlCache cache;
+  for (size_t i = 0; i < trees.size(); ++i) {
+    const std::string fresh = Summary(trees[i], nullptr);
+    EXPECT_EQ(Summary(trees[i], &cache), fresh) << "tree " << i;
+    EXPECT_EQ(Summary(trees[i], &cache), fresh) << "tree " << i << " again";
+  }
+  EXPECT_NE(Summary(trees[1], nullptr).find("a /bin/z @policies/layers/a.yaml:4:11"), std::string::npos)
+      << Summary(trees[1], nullptr);
+  EXPECT_NE(Summary(trees[2], nullptr).find("CG"), std::string::npos);  // b.yaml no longer parses
+}
+
 TEST(YamlLoader, ReportsEveryIndependentProblem) {
   DiagnosticSink sink;
   Load({{"environments/prod.yaml",
@@ -51,15 +109,6 @@ TEST(YamlLoader, ReportsEveryIndependentProblem) {
   EXPECT_EQ(codes, (std::vector<std::string>{"CG005@2", "CG005@3", "CG004@5", "CG003@6", "CG008@7"}));
   EXPECT_EQ(diagnostics[3].notes, std::vector<std::string>{"did you mean 'askFallback'?"});
   EXPECT_EQ(diagnostics[4].notes, std::vector<std::string>{"did you mean 'allowlist'?"});
-}
-
-std::vector<std::string> CodesOf(const DiagnosticSink& sink) {
-  std::vector<std::string> codes;
-  for (const auto& d : sink.Sorted()) {
-    codes.push_back(std::string(CodeName(d.code)) + "@" + std::to_string(d.location.line) + ":" +
-                    std::to_string(d.location.column));
-  }
-  return codes;
 }
 
 TEST(SourceText, RefusesWhatReviewersCannotSee) {
