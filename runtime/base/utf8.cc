@@ -100,17 +100,27 @@ void AppendUtf8(std::string& out, char32_t code) {
 
 std::u16string ToUtf16(std::string_view text) {
   std::u16string out;
-  out.reserve(text.size());
-  for (char32_t code : DecodeUtf8Lossy(text)) {
+  AssignUtf16(text, &out);
+  return out;
+}
+
+void AssignUtf16(std::string_view text, std::u16string* out) {
+  out->resize(text.size());
+  // ASCII is one unit per byte; the first other byte starts a character (all
+  // before it were whole ones), so the rest decodes as it would on its own.
+  size_t i = 0;
+  for (; i < text.size() && static_cast<unsigned char>(text[i]) < 0x80; ++i) (*out)[i] = static_cast<char16_t>(text[i]);
+  out->resize(i);
+  if (i == text.size()) return;
+  for (char32_t code : DecodeUtf8Lossy(text.substr(i))) {
     if (code >= 0x10000) {
       code -= 0x10000;
-      out.push_back(static_cast<char16_t>(0xD800 + (code >> 10)));
-      out.push_back(static_cast<char16_t>(0xDC00 + (code & 0x3FF)));
+      out->push_back(static_cast<char16_t>(0xD800 + (code >> 10)));
+      out->push_back(static_cast<char16_t>(0xDC00 + (code & 0x3FF)));
     } else {
-      out.push_back(static_cast<char16_t>(code));
+      out->push_back(static_cast<char16_t>(code));
     }
   }
-  return out;
 }
 
 }  // namespace clawgate

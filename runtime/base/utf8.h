@@ -30,6 +30,9 @@ void AppendUtf8(std::string& out, char32_t code);
 /// UTF-16 code units of `text` (which must be valid UTF-8; invalid bytes
 /// become U+FFFD).
 std::u16string ToUtf16(std::string_view text);
+/// The same units, written over `*out` (its capacity kept, so a buffer
+/// reused for many texts stops allocating).
+void AssignUtf16(std::string_view text, std::u16string* out);
 
 }  // namespace clawgate
 

@@ -32,7 +32,8 @@ JsRegex::~JsRegex() = default;
 MatchResult JsRegex::Test(std::string_view subject, int64_t budget) const {
   if (status_ == Status::kSyntaxError) return MatchResult::kNoMatch;
   if (status_ != Status::kOk) return MatchResult::kUnknown;
-  const std::u16string units = ToUtf16(subject);
+  thread_local std::u16string units;  // reused: a Test allocates nothing once warm
+  AssignUtf16(subject, &units);
   if (budget < 0) budget = kBaseBudget + kBudgetPerUnit * static_cast<int64_t>(units.size());
   return js_regex::RunProgram(*program_, units, budget);
 }

@@ -127,7 +127,29 @@ class Compiler {
 // The backtracking machine.
 class Machine {
  public:
-  Machine(const Program& p, const std::u16string& subject, int64_t budget) : p_(p), s_(subject), budget_(budget) {}
+  enum class Kind : uint8_t { kChoice, kRestoreCapture, kRestoreRegister, kLook };
+  struct Entry {
+    Kind kind;
+    int a;      // pc, slot or register; for kLook: continuation pc
+    int64_t b;  // position or old value; for kLook: position
+    int negative = 0;
+  };
+  // The machine's stacks, kept from one run to the next on a thread.
+  struct Scratch {
+    std::vector<int64_t> captures;
+    std::vector<int64_t> registers;
+    std::vector<Entry> stack;
+    std::vector<Entry> kept;
+  };
+
+  Machine(const Program& p, const std::u16string& subject, int64_t budget, Scratch* scratch)
+      : p_(p),
+        s_(subject),
+        budget_(budget),
+        captures_(scratch->captures),
+        registers_(scratch->registers),
+        stack_(scratch->stack),
+        kept_(scratch->kept) {}
 
   MatchResult Run() {
     const size_t last_start = p_.anchored ? 0 : s_.size();
@@ -139,14 +161,6 @@ class Machine {
   }
 
  private:
-  enum class Kind : uint8_t { kChoice, kRestoreCapture, kRestoreRegister, kLook };
-  struct Entry {
-    Kind kind;
-    int a;      // pc, slot or register; for kLook: continuation pc
-    int64_t b;  // position or old value; for kLook: position
-    int negative = 0;
-  };
-
   // Whether subject unit `u` equals pattern unit `c`; nullopt when only
   // Unicode case tables could tell.
   std::optional<bool> SameChar(char16_t u, char16_t c) const {
@@ -295,12 +309,12 @@ class Machine {
             ok = false;
             break;
           }
-          std::vector<Entry> kept;
+          kept_.clear();
           for (size_t i = barrier; i < stack_.size(); ++i) {
-            if (stack_[i].kind != Kind::kChoice) kept.push_back(stack_[i]);
+            if (stack_[i].kind != Kind::kChoice) kept_.push_back(stack_[i]);
           }
           stack_.resize(barrier - 1);
-          stack_.insert(stack_.end(), kept.begin(), kept.end());
+          stack_.insert(stack_.end(), kept_.begin(), kept_.end());
           sp = look.b;
           pc = look.a;
           break;
@@ -345,9 +359,10 @@ class Machine {
   const Program& p_;
   const std::u16string& s_;
   int64_t budget_;
-  std::vector<int64_t> captures_;
-  std::vector<int64_t> registers_;
-  std::vector<Entry> stack_;
+  std::vector<int64_t>& captures_;
+  std::vector<int64_t>& registers_;
+  std::vector<Entry>& stack_;
+  std::vector<Entry>& kept_;
 };
 
 }  // namespace
@@ -361,7 +376,12 @@ void CompileProgram(const Node& root, Program* program) {
 }
 
 MatchResult RunProgram(const Program& program, const std::u16string& subject, int64_t budget) {
-  return Machine(program, subject, budget).Run();
+  thread_local Machine::Scratch scratch;  // RunProgram never re-enters itself
+  const MatchResult result = Machine(program, subject, budget, &scratch).Run();
+  // What a pathological run grew is given back, not held for the thread's life.
+  constexpr size_t kKeptEntries = size_t{1} << 12;
+  if (scratch.stack.capacity() > kKeptEntries || scratch.kept.capacity() > kKeptEntries) scratch = {};
+  return result;
 }
 
 }  // namespace clawgate::js_regex
