@@ -9,9 +9,11 @@ namespace clawgate {
 
 Engine::Engine(const ApprovalsDocument& document, std::string_view agent, Target target, const FileSystem& fs,
                Platform platform)
-    : target_(target), policy_(ResolveAgentPolicy(document, agent, target)), fs_(fs) {
+    : target_(target), policy_(ResolveAgentPolicy(document, agent, target)), resolver_(fs) {
   if (target == Target::kOpenClaw2026_9) {
-    evaluator_ = std::make_unique<OpenClawEvaluator>(policy_.allowlist, fs, platform);
+    auto openclaw = std::make_unique<OpenClawEvaluator>(policy_.allowlist, resolver_, platform);
+    openclaw_ = openclaw.get();
+    evaluator_ = std::move(openclaw);
   } else {
     evaluator_ = std::make_unique<ClawdbotEvaluator>(policy_.allowlist, fs);
   }
@@ -20,6 +22,7 @@ Engine::Engine(const ApprovalsDocument& document, std::string_view agent, Target
 Engine::~Engine() = default;
 
 Evaluation Engine::Evaluate(std::string_view command, const ExecEnvironment& env) const {
+  resolver_.NextDecision();
   return evaluator_->Evaluate(command, env);
 }
 
@@ -72,12 +75,18 @@ DecisionResult Engine::Decide(std::string_view command, const ExecEnvironment& e
     r.reason = "no command (the exec tool refuses it)";
     return r;
   }
-  r.evaluation = Evaluate(command, env);
-  const Evaluation& ev = r.evaluation;
   // openclaw-2026.9: the gateway's exec tool decides on top of the
   // allowlist; clawdbot-2026.1 decides on the allowlist alone.
   std::optional<ExecToolFacts> facts;
-  if (target_ == Target::kOpenClaw2026_9) facts = ExecToolFactsOf(command, ev, env, fs_);
+  if (openclaw_ != nullptr) {
+    resolver_.NextDecision();
+    ShellAnalysis outer;
+    r.evaluation = openclaw_->Evaluate(command, env, &outer);
+    facts = ExecToolFactsOf(command, outer, r.evaluation, env, resolver_);
+  } else {
+    r.evaluation = Evaluate(command, env);
+  }
+  const Evaluation& ev = r.evaluation;
   const auto resolve = [&](bool satisfied, DecisionResult* out) {
     if (facts) {
       ResolveExecTool(policy_, ev, satisfied, *facts, out);

@@ -13,8 +13,10 @@
 // answers "miss", never a match the target would not make; the conformance
 // suite (tests/conformance, tests/golden/decide) runs it against the real
 // packages.
-// An Engine is not thread-safe (it caches globs per home); use one per
-// thread. The FileSystem must outlive it.
+// An Engine is not thread-safe (it caches globs per home and, for
+// openclaw-2026.9, resolutions: it takes the host as it finds it while it
+// decides); use one per thread, and a new one to see files that appeared or
+// went away. The FileSystem must outlive it.
 #ifndef CLAWGATE_RUNTIME_ENGINE_ENGINE_H_
 #define CLAWGATE_RUNTIME_ENGINE_ENGINE_H_
 
@@ -26,8 +28,11 @@
 #include "runtime/document/target.h"
 #include "runtime/engine/decision.h"
 #include "runtime/engine/evaluator.h"
+#include "runtime/engine/paths.h"
 
 namespace clawgate {
+
+class OpenClawEvaluator;
 
 class Engine {
  public:
@@ -48,8 +53,9 @@ class Engine {
  private:
   Target target_;
   EffectivePolicy policy_;
-  const FileSystem& fs_;
+  OpenClawResolver resolver_;
   std::unique_ptr<Evaluator> evaluator_;
+  const OpenClawEvaluator* openclaw_ = nullptr;  // evaluator_, for openclaw-2026.9
 };
 
 }  // namespace clawgate

@@ -1,7 +1,7 @@
 #include "runtime/engine/openclaw_2026_9.h"
 
 #include <cctype>
-#include <set>
+#include <utility>
 
 #include "runtime/base/file_system.h"
 #include "runtime/base/text.h"
@@ -83,9 +83,9 @@ std::optional<Carrier> DirectPositionalCarrier(std::string_view payload, bool ha
 // against cwd (a leading `~` against HOME). Its index in argv goes to
 // `index`.
 std::optional<std::string> ScriptCandidate(const Argv& argv, const ExecEnvironment& env, size_t* index) {
-  static const std::set<std::string> kInline = {"-lc", "-c", "--command", "--commands", "--cmdline"};
-  static const std::set<std::string> kWithValue = {"-c", "--command", "-o", "-O", "+O", "+o"};
-  static const std::set<std::string> kSeparateValue = {"--init-file", "--rcfile", "-O", "-o", "+O", "+o"};
+  static const NameSet kInline = {"-lc", "-c", "--command", "--commands", "--cmdline"};
+  static const NameSet kWithValue = {"-c", "--command", "-o", "-O", "+O", "+o"};
+  static const NameSet kSeparateValue = {"--init-file", "--rcfile", "-O", "-o", "+O", "+o"};
   const auto short_cluster_has = [](const std::string& t, char lower) {
     if (t.size() < 2 || t[0] != '-' || t.find('-', 1) != std::string::npos) return false;
     for (size_t k = 1; k < t.size(); ++k) {
@@ -135,14 +135,15 @@ std::optional<std::string> ScriptCandidate(const Argv& argv, const ExecEnvironme
 
 }  // namespace
 
-OpenClawEvaluator::OpenClawEvaluator(const std::vector<AllowlistEntry>& allowlist, const FileSystem& fs,
+OpenClawEvaluator::OpenClawEvaluator(const std::vector<AllowlistEntry>& allowlist, const OpenClawResolver& resolver,
                                      Platform platform)
-    : allowlist_(allowlist, platform), fs_(fs), safe_bins_(fs) {}
+    : allowlist_(allowlist, platform), resolver_(resolver), safe_bins_(resolver.fs()) {}
 
-SegmentVerdict OpenClawEvaluator::JudgeSegment(const Argv& argv, bool prompt_only, const std::string& prompt_reason,
+SegmentVerdict OpenClawEvaluator::JudgeSegment(Argv step, bool prompt_only, const std::string& prompt_reason,
                                                const ExecEnvironment& env) const {
   SegmentVerdict v;
-  v.argv = argv;
+  v.argv = std::move(step);
+  const Argv& argv = v.argv;
   const int star = allowlist_.bare_star();
   auto satisfied_by_star = [&]() {
     v.satisfied_by = SatisfiedBy::kAllowlist;
@@ -172,9 +173,9 @@ SegmentVerdict OpenClawEvaluator::JudgeSegment(const Argv& argv, bool prompt_onl
     return v;
   }
   // Safe bins are judged on the command as it runs, before package-manager
-  // exec is unwrapped.
-  const TrustPlan executed = plan;
-  const Resolution executed_resolution = ResolveOpenClaw(plan.argv[0], env, fs_);
+  // exec is unwrapped (`executed` keeps that plan when it is).
+  TrustPlan executed;
+  const Resolution& executed_resolution = resolver_.Resolve(plan.argv[0], env);
   // Package-manager exec: the program it runs is what the allowlist judges.
   const PackageManagerTarget package = ResolvePackageManagerTarget(plan.argv);
   if (package.kind == PackageManagerTarget::Kind::kBlocked) {
@@ -189,12 +190,13 @@ SegmentVerdict OpenClawEvaluator::JudgeSegment(const Argv& argv, bool prompt_onl
       v.note = "package-manager exec of a program openclaw-2026.9 cannot bind";
       return v;
     }
-    plan = std::move(inner);
+    executed = std::exchange(plan, std::move(inner));
   }
-  const Resolution execution = package.kind == PackageManagerTarget::Kind::kUnwrapped
-                                   ? ResolveOpenClaw(plan.argv[0], env, fs_)
-                                   : executed_resolution;
-  const Resolution policy = plan.policy_argv == plan.argv ? execution : ResolveOpenClaw(plan.policy_argv[0], env, fs_);
+  const Argv& executed_argv = package.kind == PackageManagerTarget::Kind::kUnwrapped ? executed.argv : plan.argv;
+  const Resolution& execution = package.kind == PackageManagerTarget::Kind::kUnwrapped
+                                    ? resolver_.Resolve(plan.argv[0], env)
+                                    : executed_resolution;
+  const Resolution& policy = plan.policy_argv == plan.argv ? execution : resolver_.Resolve(plan.policy_argv[0], env);
   v.resolved_path = policy.trust.empty() ? policy.candidate : policy.trust;
   const std::string exec_name = NormalizeExecutableToken(plan.argv[0]);
   const bool shell_segment = IsShellWrapperName(NormalizeExecutableToken(execution.name)) ||
@@ -227,12 +229,12 @@ SegmentVerdict OpenClawEvaluator::JudgeSegment(const Argv& argv, bool prompt_onl
   if (carrier && has_carried && kCarrierShells.count(exec_name) != 0 && plan.argv.size() >= 4) {
     const std::string carried = Trim(plan.argv[carried_index]);
     const std::string carried_name = NormalizeExecutableToken(carried);
-    const Resolution resolved = ResolveOpenClaw(carried, env, fs_);
+    const Resolution& resolved = resolver_.Resolve(carried, env);
     if (!IsDispatchWrapperName(carried_name) && !IsShellWrapperName(carried_name) && !resolved.candidate.empty()) {
       Resolution r;
       r.raw = resolved.candidate;
       r.candidate = resolved.candidate;
-      r.trust = fs_.RealPath(resolved.candidate).value_or(resolved.candidate);
+      r.trust = resolver_.RealPathOr(resolved.candidate);
       r.name = Basename(resolved.candidate);
       Argv carried_argv = {r.trust};
       carried_argv.insert(carried_argv.end(), plan.argv.begin() + static_cast<std::ptrdiff_t>(carried_index) + 1,
@@ -255,7 +257,7 @@ SegmentVerdict OpenClawEvaluator::JudgeSegment(const Argv& argv, bool prompt_onl
     Resolution r;
     r.raw = *script;
     r.candidate = *script;
-    r.trust = fs_.RealPath(*script).value_or(*script);
+    r.trust = resolver_.RealPathOr(*script);
     r.name = Basename(*script);
     Argv script_argv = {*script};
     script_argv.insert(script_argv.end(), plan.argv.begin() + static_cast<std::ptrdiff_t>(script_index) + 1,
@@ -274,7 +276,7 @@ SegmentVerdict OpenClawEvaluator::JudgeSegment(const Argv& argv, bool prompt_onl
     v.entry_index = static_cast<size_t>(match);
     return v;
   }
-  if (safe_bins_.IsSafeUsage(executed.argv, executed_resolution)) {
+  if (safe_bins_.IsSafeUsage(executed_argv, executed_resolution)) {
     v.satisfied_by = SatisfiedBy::kSafeBins;
     return v;
   }
@@ -292,8 +294,15 @@ SegmentVerdict OpenClawEvaluator::JudgeSegment(const Argv& argv, bool prompt_onl
 }
 
 Evaluation OpenClawEvaluator::Evaluate(std::string_view command, const ExecEnvironment& env) const {
+  ShellAnalysis outer;
+  return Evaluate(command, env, &outer);
+}
+
+Evaluation OpenClawEvaluator::Evaluate(std::string_view command, const ExecEnvironment& env,
+                                       ShellAnalysis* outer) const {
   Evaluation ev;
-  ShellAnalysis analysis = ParsePosixShell(command);
+  ShellAnalysis& analysis = *outer;
+  analysis = ParsePosixShell(command);
   if (!analysis.ok) {
     ev.failure = analysis.failure;
     return ev;
@@ -350,8 +359,9 @@ Evaluation OpenClawEvaluator::Evaluate(std::string_view command, const ExecEnvir
   ev.satisfied = true;
   bool durable = true;
   bool missed = false;
-  for (const Candidate& c : candidates) {
-    SegmentVerdict v = JudgeSegment(c.argv, c.prompt_only, c.reason, env);
+  ev.segments.reserve(candidates.size());
+  for (Candidate& c : candidates) {
+    SegmentVerdict v = JudgeSegment(std::move(c.argv), c.prompt_only, c.reason, env);
     v.shell_payload = used_payload;
     if (v.satisfied_by == SatisfiedBy::kNone) ev.satisfied = false;
     if (v.satisfied_by == SatisfiedBy::kNone && v.unknown.empty()) missed = true;

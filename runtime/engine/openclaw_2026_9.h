@@ -8,8 +8,8 @@
 // resolved (paths.h) and matched (openclaw_2026_9_allowlist.h); a shell with
 // arguments needs an entry with an argPattern; then safe bins and safe
 // builtins (safe_bins.h). Everything the evaluator needs about the host is
-// bound at construction: the file system, the platform and the safe-bin
-// folders probed on it.
+// bound at construction: the file system (through the engine's resolver),
+// the platform and the safe-bin folders probed on it.
 #ifndef CLAWGATE_RUNTIME_ENGINE_OPENCLAW_2026_9_H_
 #define CLAWGATE_RUNTIME_ENGINE_OPENCLAW_2026_9_H_
 
@@ -19,21 +19,26 @@
 #include "runtime/base/file_system.h"
 #include "runtime/engine/evaluator.h"
 #include "runtime/engine/openclaw_2026_9_allowlist.h"
+#include "runtime/engine/openclaw_2026_9_shell.h"
+#include "runtime/engine/paths.h"
 #include "runtime/engine/safe_bins.h"
 
 namespace clawgate {
 
 class OpenClawEvaluator final : public Evaluator {
  public:
-  OpenClawEvaluator(const std::vector<AllowlistEntry>& allowlist, const FileSystem& fs, Platform platform);
+  OpenClawEvaluator(const std::vector<AllowlistEntry>& allowlist, const OpenClawResolver& resolver, Platform platform);
   Evaluation Evaluate(std::string_view command, const ExecEnvironment& env) const override;
+  /// The same, keeping the command's split into simple commands in `outer`
+  /// for the exec tool's layer.
+  Evaluation Evaluate(std::string_view command, const ExecEnvironment& env, ShellAnalysis* outer) const;
 
  private:
-  SegmentVerdict JudgeSegment(const Argv& argv, bool prompt_only, const std::string& prompt_reason,
+  SegmentVerdict JudgeSegment(Argv step, bool prompt_only, const std::string& prompt_reason,
                               const ExecEnvironment& env) const;
 
   OpenClawAllowlist allowlist_;
-  const FileSystem& fs_;
+  const OpenClawResolver& resolver_;
   OpenClawSafeBins safe_bins_;
 };
 

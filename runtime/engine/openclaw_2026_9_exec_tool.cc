@@ -1,7 +1,6 @@
 #include "runtime/engine/openclaw_2026_9_exec_tool.h"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 
 #include "runtime/base/text.h"
@@ -32,9 +31,9 @@ bool IsAssignmentWord(std::string_view command, size_t start) {
 
 // Interpreters whose first operand is a script the approval binds.
 bool IsScriptInterpreter(const std::string& name) {
-  static const std::array<const char*, 13> kNames = {"sh",      "bash", "dash", "zsh",  "ksh", "python", "python2",
-                                                     "python3", "node", "ruby", "perl", "php", "bun"};
-  return std::any_of(kNames.begin(), kNames.end(), [&](const char* n) { return name == n; });
+  static const NameSet kNames = {"sh",      "bash", "dash", "zsh",  "ksh", "python", "python2",
+                                 "python3", "node", "ruby", "perl", "php", "bun"};
+  return kNames.count(name) != 0;
 }
 
 // Options after which an interpreter runs inline code or a module, not a
@@ -84,16 +83,18 @@ bool LoadsShellStartupFiles(const Argv& argv) {
 }
 
 std::string BindingFailure(const Evaluation& ev, const ExecToolFacts& facts, const ExecEnvironment& env,
-                           const FileSystem& fs) {
+                           const OpenClawResolver& resolver) {
+  const FileSystem& fs = resolver.fs();
   if (!ev.analysis_ok || ev.segments.empty() || facts.heredoc) return kCannotBind;
   for (size_t i = 0; i < ev.segments.size(); ++i) {
     const SegmentVerdict& s = ev.segments[i];
     if (s.argv.empty()) return kCannotBind;
-    const std::string executable = Trim(s.argv[0]);
+    const std::string_view executable = TrimView(s.argv[0]);
     if (LoadsShellStartupFiles(s.argv)) return "SYSTEM_RUN_DENIED: approval cannot safely bind shell startup files";
     // An explicit path is bound as typed, relative to the cwd (no `~`).
     if (HasSeparator(executable) &&
-        fs.Lstat(executable[0] == '/' ? executable : env.cwd + "/" + executable).type == FileType::kMissing) {
+        fs.Lstat(executable[0] == '/' ? std::string(executable) : env.cwd + "/" + std::string(executable)).type ==
+            FileType::kMissing) {
       return "SYSTEM_RUN_DENIED: approval cannot safely bind this interpreter/runtime command";
     }
     if (executable == "." || executable == "source") {
@@ -106,8 +107,8 @@ std::string BindingFailure(const Evaluation& ev, const ExecToolFacts& facts, con
       // Not judged far enough to resolve (a shell wrapper that only prompts):
       // the executable after dispatch wrappers, as the binding resolves it.
       const TrustPlan plan = ResolveTrustPlan(s.argv);
-      const std::string inner = plan.argv.empty() ? executable : Trim(plan.argv[0]);
-      if (!HasSeparator(inner) && !ResolveOpenClaw(inner, env, fs).path) {
+      const std::string_view inner = plan.argv.empty() ? executable : TrimView(plan.argv[0]);
+      if (!HasSeparator(inner) && !resolver.Resolve(inner, env).path) {
         return "SYSTEM_RUN_DENIED: approval requires a resolved executable";
       }
     }
@@ -120,6 +121,19 @@ std::string BindingFailure(const Evaluation& ev, const ExecToolFacts& facts, con
 }  // namespace
 
 bool MentionsSecurityAuditSuppressions(std::string_view text) {
+  // Every match holds the last word; most commands do not, and are told so
+  // without a lowercased copy.
+  constexpr std::string_view kLast = "suppressions";
+  const auto last_at = [&](size_t i) {
+    for (size_t k = 0; k < kLast.size(); ++k) {
+      const char c = text[i + k];
+      if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != kLast[k]) return false;
+    }
+    return true;
+  };
+  bool has_last = false;
+  for (size_t i = 0; i + kLast.size() <= text.size() && !has_last; ++i) has_last = last_at(i);
+  if (!has_last) return false;
   const std::string s = Lower(text);
   if (s.find("security.audit.suppressions") != std::string::npos) return true;
   // /["']?security["']?[\s\S]{0,200}["']?audit["']?[\s\S]{0,200}["']?suppressions["']?/
@@ -203,12 +217,12 @@ bool HasArgumentShellExpansion(std::string_view command) {
   return false;
 }
 
-ExecToolFacts ExecToolFactsOf(std::string_view command, const Evaluation& ev, const ExecEnvironment& env,
-                              const FileSystem& fs) {
+ExecToolFacts ExecToolFactsOf(std::string_view command, const ShellAnalysis& outer, const Evaluation& ev,
+                              const ExecEnvironment& env, const OpenClawResolver& resolver) {
   ExecToolFacts facts;
   for (const SegmentVerdict& s : ev.segments) {
     for (const std::string& token : s.argv) {
-      if (token.rfind("<<", 0) == 0) facts.heredoc = true;
+      if (token.size() >= 2 && token[0] == '<' && token[1] == '<') facts.heredoc = true;
     }
   }
   facts.audit_suppression = MentionsSecurityAuditSuppressions(command);
@@ -222,15 +236,14 @@ ExecToolFacts ExecToolFactsOf(std::string_view command, const Evaluation& ev, co
     bool payload_expansion = false;
     const bool via_payload =
         std::any_of(ev.segments.begin(), ev.segments.end(), [](const SegmentVerdict& s) { return s.shell_payload; });
-    if (via_payload) {
-      const ShellAnalysis outer = ParsePosixShell(command);
-      if (outer.ok && outer.steps.size() == 1) {
-        if (auto payload = PosixInlineCommand(outer.steps[0].argv))
-          payload_expansion = HasArgumentShellExpansion(*payload);
-      }
+    if (via_payload && outer.ok && outer.steps.size() == 1) {
+      if (auto payload = PosixInlineCommand(outer.steps[0].argv))
+        payload_expansion = HasArgumentShellExpansion(*payload);
     }
+    std::optional<bool> command_expansion;  // the same for every segment not from a payload
     for (const SegmentVerdict& s : ev.segments) {
-      if (s.shell_payload ? payload_expansion : HasArgumentShellExpansion(command)) {
+      if (!s.shell_payload && !command_expansion) command_expansion = HasArgumentShellExpansion(command);
+      if (s.shell_payload ? payload_expansion : *command_expansion) {
         facts.plan_failed = true;
         facts.plan_failure = kExpansion;
         break;
@@ -243,13 +256,12 @@ ExecToolFacts ExecToolFactsOf(std::string_view command, const Evaluation& ev, co
       }
     }
   }
-  facts.binding_failure = BindingFailure(ev, facts, env, fs);
-  if (facts.binding_failure.empty()) {
+  facts.binding_failure = BindingFailure(ev, facts, env, resolver);
+  if (facts.binding_failure.empty() && outer.ok) {
     // A shell payload is bound through the interpreter's own rules
     // (requiresStableInterpreterApprovalBindingWithShellCommand): reproduced
     // only for plain commands whose executables are bare names on the PATH.
-    const ShellAnalysis outer = ParsePosixShell(command);
-    for (const ShellStep& step : outer.ok ? outer.steps : std::vector<ShellStep>{}) {
+    for (const ShellStep& step : outer.steps) {
       const auto call = FindShellWrapperCall(step.argv);
       if (!call) continue;
       const ShellAnalysis inner = ParsePosixShell(call->payload);
@@ -261,8 +273,9 @@ ExecToolFacts ExecToolFactsOf(std::string_view command, const Evaluation& ev, co
       const bool shell_ok = !HasSeparator(shell_argv[0]) || (inner.ok && inner.steps.size() == 1);
       bool plain = inner.ok && !inner.steps.empty() && wrapped_ok && shell_ok &&
                    call->payload.find_first_of("<>") == std::string::npos;
-      for (const ShellStep& s : plain ? inner.steps : std::vector<ShellStep>{}) {
-        if (s.argv.empty() || HasSeparator(s.argv[0]) || !ResolveOpenClaw(Trim(s.argv[0]), env, fs).path) plain = false;
+      for (size_t k = 0; plain && k < inner.steps.size(); ++k) {
+        const Argv& argv = inner.steps[k].argv;
+        plain = !argv.empty() && !HasSeparator(argv[0]) && resolver.Resolve(TrimView(argv[0]), env).path;
       }
       if (!plain) facts.binding_unknown = "whether OpenClaw can bind an approval to this shell payload";
     }

@@ -23,6 +23,8 @@
 
 #include "runtime/base/file_system.h"
 #include "runtime/engine/decision.h"
+#include "runtime/engine/openclaw_2026_9_shell.h"
+#include "runtime/engine/paths.h"
 
 namespace clawgate {
 
@@ -46,8 +48,10 @@ bool MentionsSecurityAuditSuppressions(std::string_view text);
 /// `~` starting a word, or `{ * ? [`, outside every command's executable.
 bool HasArgumentShellExpansion(std::string_view command);
 
-ExecToolFacts ExecToolFactsOf(std::string_view command, const Evaluation& ev, const ExecEnvironment& env,
-                              const FileSystem& fs);
+/// The facts of `command`, whose allowlist evaluation is `ev` and whose
+/// split into simple commands (as OpenClawEvaluator parsed it) is `outer`.
+ExecToolFacts ExecToolFactsOf(std::string_view command, const ShellAnalysis& outer, const Evaluation& ev,
+                              const ExecEnvironment& env, const OpenClawResolver& resolver);
 
 /// The decision and unattended outcome of the exec tool. `satisfied` is the
 /// allowlist evaluation's answer (taken as given: Decide tries both when the

@@ -1,16 +1,22 @@
 #include "runtime/engine/openclaw_2026_9_shell.h"
 
 #include <cctype>
-#include <set>
 
 #include "runtime/base/text.h"
 #include "runtime/base/utf8.h"
+#include "runtime/engine/name_set.h"
 
 namespace clawgate {
 namespace {
 
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 bool IsOperatorChar(char c) { return c == ';' || c == '&' || c == '|' || c == '(' || c == ')' || c == '<' || c == '>'; }
+// A character a word reader appends as it is: not a blank, a line end, an
+// operator, a quote, a backslash, a backquote or `$`.
+bool IsLiteralWordChar(char c) {
+  return !(IsBlank(c) || c == '\n' || c == '\r' || IsOperatorChar(c) || c == '\\' || c == '\'' || c == '"' ||
+           c == '`' || c == '$');
+}
 bool IsNameStart(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
 bool IsNameChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 // Characters after `$` that make a parameter expansion.
@@ -43,11 +49,11 @@ bool IsAssignmentWord(std::string_view raw) {
   return i < raw.size() && raw[i] == '=';
 }
 
-const std::set<std::string, std::less<>>& UnsupportedCommandWords() {
-  static const std::set<std::string, std::less<>> words = {
-      "if",     "then",    "elif",    "else",     "fi",       "for",   "while",   "until", "do",
-      "done",   "case",    "esac",    "select",   "function", "{",     "}",       "]]",    "coproc",
-      "export", "declare", "typeset", "readonly", "local",    "unset", "unsetenv"};
+const NameSet& UnsupportedCommandWords() {
+  static const NameSet words = {"if",       "then",  "elif",  "else",    "fi",     "for",     "while",
+                                "until",    "do",    "done",  "case",    "esac",   "select",  "function",
+                                "{",        "}",     "]]",    "coproc",  "export", "declare", "typeset",
+                                "readonly", "local", "unset", "unsetenv"};
   return words;
 }
 
@@ -295,6 +301,14 @@ class PosixParser {
     const size_t start = pos_;
     std::string value;
     while (pos_ < text_.size()) {
+      // A run of characters that mean only themselves is taken whole.
+      size_t run = pos_;
+      while (run < text_.size() && IsLiteralWordChar(text_[run])) ++run;
+      if (run > pos_) {
+        value.append(text_.substr(pos_, run - pos_));
+        pos_ = run;
+        continue;
+      }
       const char c = text_[pos_];
       if (IsBlank(c) || c == '\n' || c == '\r' || IsOperatorChar(c)) break;
       if (c == '\\') {
@@ -371,6 +385,7 @@ class PosixParser {
         return false;
       }
     }
+    if (current_.capacity() == 0) current_.reserve(8);  // one allocation for most commands' words
     current_.push_back(std::move(value));
     return true;
   }

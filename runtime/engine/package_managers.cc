@@ -185,6 +185,11 @@ std::string ManagerName(const std::string& token) {
   return name;
 }
 
+bool IsPackageManagerName(std::string_view name) {
+  static const NameSet names = {"bunx", "npm", "npx", "pnpm", "yarn"};  // every name ResolveExec knows
+  return names.count(name) != 0;
+}
+
 Argv Tail(const Argv& argv, size_t from) { return Argv(argv.begin() + static_cast<std::ptrdiff_t>(from), argv.end()); }
 
 std::optional<Argv> UnwrapArguments(const Argv& argv, size_t start, const Options& o, Terminator terminator) {
@@ -313,6 +318,10 @@ bool HasExecContextOptions(const Argv& argv) {
 
 PackageManagerTarget ResolvePackageManagerTarget(const Argv& argv) {
   PackageManagerTarget target;
+  if (argv.empty() || (!IsDispatchWrapperName(NormalizeExecutableToken(TrimView(argv[0]))) &&
+                       !IsPackageManagerName(ManagerName(argv[0])))) {
+    return target;  // most commands: neither a wrapper nor a package manager
+  }
   Argv current = argv;
   bool saw_exec = false;
   for (int depth = 0; depth < 6; ++depth) {
@@ -333,8 +342,10 @@ PackageManagerTarget ResolvePackageManagerTarget(const Argv& argv) {
       return target;
     }
     if (kind != ExecKind::kUnwrapped) {
-      target.kind = saw_exec ? PackageManagerTarget::Kind::kUnwrapped : PackageManagerTarget::Kind::kNotPackageManager;
-      target.argv = std::move(current);
+      if (saw_exec) {
+        target.kind = PackageManagerTarget::Kind::kUnwrapped;
+        target.argv = std::move(current);
+      }
       return target;
     }
     saw_exec = true;

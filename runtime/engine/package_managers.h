@@ -19,7 +19,7 @@ struct PackageManagerTarget {
     kBlocked,            // nothing matches
   };
   Kind kind = Kind::kNotPackageManager;
-  Argv argv;
+  Argv argv;  // for kUnwrapped only
 };
 
 /// What the allowlist judges for `argv` (after dispatch wrappers), as 2026.9

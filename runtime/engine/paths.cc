@@ -49,6 +49,10 @@ bool HasSeparator(std::string_view s) {
 }
 
 std::string NormalizeExecutableToken(std::string_view token) {
+  // Most tokens are bare lowercase names without a dot: already normal.
+  bool normal = !token.empty();
+  for (const char c : token) normal = normal && !(c == '/' || c == '\\' || c == '.' || (c >= 'A' && c <= 'Z'));
+  if (normal) return std::string(token);
   // Basename, then what follows the last backslash, lowercased.
   while (token.size() > 1 && token.back() == '/') token.remove_suffix(1);
   if (const size_t slash = token.rfind('/'); slash != std::string_view::npos) token.remove_prefix(slash + 1);
@@ -99,6 +103,43 @@ Resolution ResolveOpenClaw(std::string_view raw, const ExecEnvironment& env, con
   }
   if (!r.candidate.empty()) r.trust = fs.RealPath(r.candidate).value_or(r.candidate);
   return r;
+}
+
+const Resolution& OpenClawResolver::Resolve(std::string_view raw, const ExecEnvironment& env) const {
+  if (last_ == nullptr || env.path != last_environment_.path || env.home != last_environment_.home ||
+      env.cwd != last_environment_.cwd) {
+    key_.clear();
+    for (const std::string* part : {&env.path, &env.home, &env.cwd}) {
+      key_ += *part;
+      key_ += '\0';
+    }
+    last_ = &by_environment_[key_];
+    last_environment_ = env;
+  }
+  key_.assign(raw);
+  auto it = last_->find(key_);
+  if (it == last_->end()) {
+    it = last_->emplace(key_, ResolveOpenClaw(raw, env, fs_)).first;
+    ++entries_;
+  }
+  return it->second;
+}
+
+const std::string& OpenClawResolver::RealPathOr(const std::string& path) const {
+  auto it = real_paths_.find(path);
+  if (it == real_paths_.end()) {
+    it = real_paths_.emplace(path, fs_.RealPath(path).value_or(path)).first;
+    ++entries_;
+  }
+  return it->second;
+}
+
+void OpenClawResolver::NextDecision() const {
+  if (entries_ + by_environment_.size() < kMaxEntries) return;
+  by_environment_.clear();
+  real_paths_.clear();
+  last_ = nullptr;
+  entries_ = 0;
 }
 
 std::optional<std::string> ResolveClawdbotExecutable(std::string_view raw, const ExecEnvironment& env,

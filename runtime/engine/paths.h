@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "runtime/base/file_system.h"
 #include "runtime/engine/decision.h"
@@ -37,6 +38,45 @@ std::string GatewayPath(std::string_view login_path, std::string_view request_pa
 
 /// openclaw-2026.9: resolves `raw` for a request in `env`.
 Resolution ResolveOpenClaw(std::string_view raw, const ExecEnvironment& env, const FileSystem& fs);
+
+/// openclaw-2026.9's resolutions for one engine: ResolveOpenClaw and the
+/// realpath of a path, each remembered per (token, PATH, HOME, cwd). PATH
+/// order is ResolveOpenClaw's own (the answer is computed by it once). An
+/// engine takes the host as it finds it while it decides: a file that
+/// appears or disappears is seen by the next engine, and every run of check,
+/// test, redteam, replay or explain builds its own. Bounded: NextDecision
+/// forgets everything once kMaxEntries are held, so memory follows the
+/// distinct commands of a run, never the number of decisions. References
+/// returned stay valid until NextDecision.
+class OpenClawResolver {
+ public:
+  static constexpr size_t kMaxEntries = 1 << 14;
+
+  explicit OpenClawResolver(const FileSystem& fs) : fs_(fs) {}
+  OpenClawResolver(const OpenClawResolver&) = delete;
+  OpenClawResolver& operator=(const OpenClawResolver&) = delete;
+
+  const FileSystem& fs() const { return fs_; }
+  /// ResolveOpenClaw(raw, env, fs()).
+  const Resolution& Resolve(std::string_view raw, const ExecEnvironment& env) const;
+  /// fs().RealPath(path), or `path` itself when it has none.
+  const std::string& RealPathOr(const std::string& path) const;
+  /// Called between decisions: forgets everything once the bound is reached.
+  void NextDecision() const;
+
+ private:
+  using Resolutions = std::unordered_map<std::string, Resolution>;  // by token
+
+  const FileSystem& fs_;
+  // Per environment (PATH, HOME and cwd joined), then per token; most runs
+  // decide in one environment, so the last one is kept at hand.
+  mutable std::unordered_map<std::string, Resolutions> by_environment_;
+  mutable Resolutions* last_ = nullptr;
+  mutable ExecEnvironment last_environment_;
+  mutable std::unordered_map<std::string, std::string> real_paths_;
+  mutable size_t entries_ = 0;
+  mutable std::string key_;  // reused, so a hit allocates nothing
+};
 
 /// clawdbot-2026.1 resolveExecutablePath: the PATH or path resolution of
 /// `raw`, when it names an executable file.

@@ -145,7 +145,7 @@ std::optional<ShellWrapperCall> FindShellWrapperCall(const Argv& command) {
     const std::string name = NormalizeExecutableToken(TrimView((*argv)[0]));
     // Only dispatch wrappers and multiplexers unwrap; for any other name
     // (most commands) neither step runs and normalizes argv[0] again.
-    if (IsDispatchWrapperName(name) || name == "busybox" || name == "toybox") {
+    if (MayCarryCommand(name)) {
       bool carried = false;
       for (const auto unwrap : {&UnwrapDispatch, &UnwrapMultiplexer}) {  // in this order
         Unwrap u = unwrap(*argv);
@@ -180,6 +180,9 @@ std::string PromptOnlyReason(const Argv& argv) {
     for (const std::string& a : argv)
       if (a == "-exec" || a == "-execdir" || a == "-ok" || a == "-okdir") return "find " + a + " carries commands";
   }
+  // What follows reacts only to wrappers and carriers (by the name as typed,
+  // or trimmed): any other command, most of them, is not prompt-only.
+  if (TrimView(argv[0]).size() == argv[0].size() && !MayCarryCommand(name)) return {};
   if (UnwrapDispatch(argv).kind == UnwrapKind::kBlocked) return name + " is a blocked wrapper";
   if (name == "env") {
     const auto prelude = ParseEnvPrelude(argv);
@@ -187,15 +190,17 @@ std::string PromptOnlyReason(const Argv& argv) {
   }
   // A shell with -c reached through a dispatch wrapper or carrier.
   if (!IsShellWrapperName(name) && FindShellWrapperCall(argv)) return "shell wrapper through " + name;
-  Argv carried = argv;
+  Argv carried;
+  const Argv* current = &argv;
   for (int depth = 0; depth < 8; ++depth) {
-    auto next = CarriedArgv(carried);
+    auto next = CarriedArgv(*current);
     if (!next || next->empty()) break;
     const std::string inner = NormalizeExecutableToken((*next)[0]);
     if (inner == "eval") return "eval through " + name;
     if (inner == "." || inner == "source") return "source through " + name;
     if (IsShellWrapperName(inner) && PosixInlineCommand(*next)) return "shell wrapper through " + name;
     carried = std::move(*next);
+    current = &carried;
   }
   return {};
 }

@@ -83,6 +83,11 @@ bool IsDispatchWrapperName(std::string_view name) {
   return transparent.count(name) != 0 || BlockedDispatchWrappers().count(name) != 0;
 }
 
+bool MayCarryCommand(std::string_view name) {
+  static const NameSet carriers = {"builtin", "busybox", "command", "exec", "toybox"};
+  return IsDispatchWrapperName(name) || carriers.count(name) != 0;
+}
+
 // `env` options and assignments; nullopt when the invocation is malformed.
 std::optional<EnvPrelude> ParseEnvPrelude(const Argv& argv) {
   static const NameSet with_value = {"-C",
@@ -331,6 +336,7 @@ TrustPlan ResolveTrustPlan(const Argv& argv) {
     return plan;
   };
   while (depth < kMaxDepth) {
+    if (plan.argv.empty() || !MayCarryCommand(NormalizeExecutableToken(TrimView(plan.argv[0])))) return plan;
     const Unwrap dispatch = UnwrapDispatch(plan.argv);
     if (dispatch.kind == UnwrapKind::kBlocked) return block(dispatch.wrapper);
     if (dispatch.kind == UnwrapKind::kUnwrapped) {

@@ -6,17 +6,16 @@
 #ifndef CLAWGATE_RUNTIME_ENGINE_WRAPPERS_H_
 #define CLAWGATE_RUNTIME_ENGINE_WRAPPERS_H_
 
-#include <functional>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "runtime/engine/name_set.h"
+
 namespace clawgate {
 
 using Argv = std::vector<std::string>;
-using NameSet = std::set<std::string, std::less<>>;
 
 /// Every POSIX-family shell name openclaw-2026.9 recognises.
 const NameSet& PosixShells();
@@ -26,6 +25,12 @@ const NameSet& ParseableShells();
 bool IsShellWrapperName(std::string_view name);
 /// A dispatch wrapper 2026.9 knows (`env`, `nice`, ... and the blocked ones).
 bool IsDispatchWrapperName(std::string_view name);
+
+/// Whether a normalized executable name is one that anything here unwraps or
+/// carries a command through: a dispatch wrapper, `command`, `builtin`,
+/// `exec`, busybox or toybox. When it is not (most commands), no unwrapping
+/// step applies to an argv it starts.
+bool MayCarryCommand(std::string_view name);
 
 enum class UnwrapKind { kNotWrapper, kBlocked, kUnwrapped };
 /// One wrapper level: not a wrapper, a blocked one, or the argv it runs.

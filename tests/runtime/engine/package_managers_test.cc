@@ -23,9 +23,9 @@ TEST(PackageManagers, UnwrapsWhat2026_9Binds) {
       {{"pnpm", "node", "x.js"}, Kind::kUnwrapped, {"node", "x.js"}},
       {{"yarn", "dlx", "ls"}, Kind::kUnwrapped, {"ls"}},
       {{"npx", "nice", "npx", "ls"}, Kind::kUnwrapped, {"ls"}},  // nested, through a dispatch wrapper
-      {{"npm", "run", "build"}, Kind::kNotPackageManager, {"npm", "run", "build"}},
-      {{"yarn", "install"}, Kind::kNotPackageManager, {"yarn", "install"}},
-      {{"ls"}, Kind::kNotPackageManager, {"ls"}},
+      {{"npm", "run", "build"}, Kind::kNotPackageManager, {}},
+      {{"yarn", "install"}, Kind::kNotPackageManager, {}},
+      {{"ls"}, Kind::kNotPackageManager, {}},
       {{"npx", "--package=x", "ls"}, Kind::kBlocked, {}},  // a context option
       {{"npx", "--bogus", "ls"}, Kind::kBlocked, {}},      // an option it does not know
       {{"pnpm", "foo"}, Kind::kBlocked, {}},               // an implicit exec shorthand
@@ -36,7 +36,8 @@ TEST(PackageManagers, UnwrapsWhat2026_9Binds) {
   for (const auto& c : cases) {
     const PackageManagerTarget target = ResolvePackageManagerTarget(c.argv);
     EXPECT_EQ(target.kind, c.kind) << c.argv[0] << " " << (c.argv.size() > 1 ? c.argv[1] : "");
-    if (c.kind != Kind::kBlocked) EXPECT_EQ(target.argv, c.target) << c.argv[0];
+    if (c.kind == Kind::kUnwrapped) EXPECT_EQ(target.argv, c.target) << c.argv[0];
+    if (c.kind != Kind::kUnwrapped) EXPECT_TRUE(target.argv.empty()) << c.argv[0];
   }
 }
 

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
+#include <string>
+#include <vector>
+
 namespace clawgate {
 namespace {
 
@@ -41,6 +45,59 @@ TEST(ResolveOpenClaw, ResolvesPathsAgainstCwdAndHome) {
   EXPECT_EQ(bare.name, "nothere");
 }
 
+bool SameResolution(const Resolution& a, const Resolution& b) {
+  return a.raw == b.raw && a.path == b.path && a.candidate == b.candidate && a.trust == b.trust && a.name == b.name;
+}
+
+TEST(OpenClawResolver, AnswersAsResolveOpenClawForEveryTokenAndEnvironment) {
+  const MemoryFileSystem fs = Host();
+  const OpenClawResolver resolver(fs);
+  // The same tokens under environments that differ in one part each: PATH
+  // order, HOME, cwd. A cache keyed on less than all three gives one of them
+  // another's answer.
+  const std::vector<ExecEnvironment> envs = {{"/b:/a", "/home/u", "/work"},
+                                             {"/a:/b", "/home/u", "/work"},
+                                             {"/b:/a", "/home/v", "/work"},
+                                             {"/b:/a", "/home/u", "/b"},
+                                             {"bin:/a", "/home/u", "/home/u"}};
+  const std::vector<std::string> tokens = {"tool",       " tool ", "link",    "data.txt",  "./tool", "scripts/run.sh",
+                                           "~/bin/mine", "mine",   "missing", "../b/tool", ""};
+  for (int round = 0; round < 2; ++round) {  // the second round is answered from the cache
+    for (const ExecEnvironment& env : envs) {
+      for (const std::string& token : tokens) {
+        EXPECT_TRUE(SameResolution(resolver.Resolve(token, env), ResolveOpenClaw(token, env, fs)))
+            << "'" << token << "' PATH=" << env.path << " HOME=" << env.home << " cwd=" << env.cwd;
+      }
+      resolver.NextDecision();
+    }
+  }
+  EXPECT_EQ(resolver.RealPathOr("/b/link"), "/b/tool");
+  EXPECT_EQ(resolver.RealPathOr("/nowhere/x"), "/nowhere/x");
+}
+
+TEST(OpenClawResolver, TakesTheHostAsItFoundItAndANewOneSeesChanges) {
+  MemoryFileSystem fs = Host();
+  const ExecEnvironment env{"/b:/a", "/home/u", "/work"};
+  const OpenClawResolver first(fs);
+  EXPECT_FALSE(first.Resolve("fresh", env).path);
+  fs.AddFile("/a/fresh");
+  EXPECT_FALSE(first.Resolve("fresh", env).path);  // one engine, one view of the host
+  const OpenClawResolver second(fs);
+  EXPECT_EQ(second.Resolve("fresh", env).path, "/a/fresh");
+}
+
+TEST(OpenClawResolver, ForgetsEverythingBetweenDecisionsOnceFull) {
+  MemoryFileSystem fs = Host();
+  const ExecEnvironment env{"/b:/a", "/home/u", "/work"};
+  const OpenClawResolver resolver(fs);
+  EXPECT_FALSE(resolver.Resolve("late", env).path);
+  for (size_t i = 0; i < OpenClawResolver::kMaxEntries; ++i) resolver.Resolve("t" + std::to_string(i), env);
+  fs.AddFile("/b/late");
+  EXPECT_FALSE(resolver.Resolve("late", env).path);  // held until the next decision
+  resolver.NextDecision();
+  EXPECT_EQ(resolver.Resolve("late", env).path, "/b/late");  // full, so forgotten and asked again
+}
+
 TEST(ResolveClawdbotExecutable, SkipsEmptyPathEntriesAndNeverUsesCwdForThem) {
   const MemoryFileSystem fs = Host();
   EXPECT_EQ(ResolveClawdbotExecutable("tool", {":/a", "", "/b"}, fs), "/a/tool");
@@ -58,6 +115,37 @@ TEST(NormalizeExecutableToken, ComparesBasenamesAsTheTargetDoes) {
   EXPECT_EQ(NormalizeExecutableToken("toolexe"), "toolexe");
   EXPECT_EQ(NormalizeExecutableToken("/usr/bin/"), "bin");
   EXPECT_EQ(NormalizeExecutableToken("/"), "");
+}
+
+// The rule spelled out once more, step by step, for the test below.
+std::string NormalizedBySpec(std::string token) {
+  while (token.size() > 1 && token.back() == '/') token.pop_back();
+  if (const size_t slash = token.rfind('/'); slash != std::string::npos) token.erase(0, slash + 1);
+  if (const size_t backslash = token.rfind('\\'); backslash != std::string::npos) token.erase(0, backslash + 1);
+  for (char& c : token) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* ext : {".exe", ".cmd", ".bat", ".com"}) {
+    if (token.size() >= 4 && token.compare(token.size() - 4, 4, ext) == 0) {
+      token.resize(token.size() - 4);
+      break;
+    }
+  }
+  return token;
+}
+
+TEST(NormalizeExecutableToken, AgreesWithTheRuleOnEveryShortToken) {
+  // Every token of up to 5 characters over an alphabet that reaches each
+  // branch (the already-normal shortcut included): 19,608 tokens.
+  const std::string alphabet = "aEe./\\x";
+  std::vector<std::string> tokens = {""};
+  for (size_t begin = 0, length = 0; length < 5; ++length) {
+    const size_t end = tokens.size();
+    for (size_t i = begin; i < end; ++i) {
+      for (const char c : alphabet) tokens.push_back(tokens[i] + c);
+    }
+    begin = end;
+  }
+  for (const std::string& word : {"exe", "com", "Cmd", "BAT"}) tokens.push_back("ax." + std::string(word));
+  for (const std::string& token : tokens) EXPECT_EQ(NormalizeExecutableToken(token), NormalizedBySpec(token)) << token;
 }
 
 TEST(GatewayPath, PutsTheLoginShellsPathInFrontWithoutDuplicates) {

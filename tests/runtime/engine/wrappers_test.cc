@@ -2,6 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "runtime/engine/paths.h"
 #include "runtime/engine/shell_wrappers.h"
 
 namespace clawgate {
@@ -26,6 +33,72 @@ TEST(ResolveTrustPlan, KeepsAMultiplexerAsThePolicyTarget) {
   EXPECT_TRUE(plan.multiplexed);
   EXPECT_EQ(plan.policy_argv[0], "busybox");
   EXPECT_EQ(plan.argv[0], "sh");
+}
+
+// MayCarryCommand lets ResolveTrustPlan, PromptOnlyReason and the
+// package-manager reading skip every unwrapping step for a name it rejects:
+// so no step may unwrap, block or carry through such a name. Every name the
+// engine knows, with paths, cases and extensions.
+TEST(MayCarryCommand, NoStepUnwrapsANameItRejects) {
+  std::vector<std::string> names = {
+      "env",     "nice",   "nohup", "caffeinate", "sandbox-exec", "stdbuf", "time",   "timeout", "flock",   "arch",
+      "xcrun",   "script", "sudo",  "doas",       "su",           "chroot", "setsid", "command", "builtin", "exec",
+      "busybox", "toybox", "sh",    "bash",       "zsh",          "npm",    "npx",    "pnpm",    "yarn",    "bunx",
+      "eval",    "source", ".",     "xargs",      "find",         "git",    "ls",     "cat",     "python3", "node",
+      "cmd",     "pwsh",   "[",     "test",       "true",         ":",      "cd"};
+  for (size_t i = 0, n = names.size(); i < n; ++i) {
+    for (const std::string& form : {"/usr/bin/" + names[i], "C:\\bin\\" + names[i] + ".exe", names[i] + ".cmd"})
+      names.push_back(form);
+    std::string upper = names[i];
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    names.push_back(upper);
+  }
+  for (const std::string& name : names) {
+    for (const Argv& argv : {Argv{name, "sh", "-c", "id"}, Argv{name, "--", "ls"}, Argv{name, "-n", "5", "ls"},
+                             Argv{name, "FOO=1", "ls"}, Argv{name, "-S", "ls"}, Argv{name, "ls"}}) {
+      if (MayCarryCommand(NormalizeExecutableToken(name))) continue;
+      EXPECT_EQ(UnwrapDispatch(argv).kind, UnwrapKind::kNotWrapper) << name;
+      EXPECT_EQ(UnwrapShellArgvCarrier(argv).kind, UnwrapKind::kNotWrapper) << name;
+      EXPECT_EQ(UnwrapMultiplexer(argv).kind, UnwrapKind::kNotWrapper) << name;
+      EXPECT_FALSE(FindShellWrapperCall(argv) && !IsShellWrapperName(NormalizeExecutableToken(name))) << name;
+      EXPECT_EQ(ResolveTrustPlan(argv).argv, argv) << name;
+    }
+  }
+  for (const char* name : {"env", "sudo", "command", "builtin", "exec", "busybox", "toybox", "nice", "timeout"})
+    EXPECT_TRUE(MayCarryCommand(name)) << name;
+}
+
+TEST(NameSet, AnswersAsASortedSetDoes) {
+  const NameSet set = {"-c", "--command", "sh", "bash", "sudo", "", "a-name-longer-than-fifteen", "su", "sh"};
+  const std::set<std::string, std::less<>> reference = {
+      "-c", "--command", "sh", "bash", "sudo", "", "a-name-longer-than-fifteen", "su", "sh"};
+  // Names that pass the (length, first byte) filter and still are not in
+  // the set, and names that are.
+  for (const std::string& probe : {"-c",
+                                   "-d",
+                                   "--command",
+                                   "--commandx",
+                                   "--c0mmand",
+                                   "sh",
+                                   "sx",
+                                   "s",
+                                   "bash",
+                                   "bosh",
+                                   "sudo",
+                                   "sudx",
+                                   "",
+                                   "a-name-longer-than-fifteen",
+                                   "a-name-longer-than-fifteeN",
+                                   "a-name-longer-than-sixteen!",
+                                   "su",
+                                   "sU",
+                                   "SU",
+                                   "zsh"}) {
+    EXPECT_EQ(set.count(probe), reference.count(probe)) << "'" << probe << "'";
+  }
+  EXPECT_EQ(set.size(), reference.size());
+  EXPECT_TRUE(std::equal(set.begin(), set.end(), reference.begin(), reference.end()));
+  EXPECT_EQ(NameSet().count(""), 0u);
 }
 
 TEST(ShellWrappers, FindsInlinePayloadsThroughWrappers) {

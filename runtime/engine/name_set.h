@@ -1,0 +1,44 @@
+// A fixed set of short names (executables, options, subcommands) asked about
+// on every decision: which wrapper, shell or option a token is.
+//
+// Most tokens asked about are in no set (`git`, `ls`, `-la`), so a lookup
+// first checks a filter of (length, first byte, last byte) hashes, which
+// rejects most of them with one bit test and no string comparison; what
+// passes is looked up in an open-addressing table of the names, usually one
+// comparison. Iteration yields the names in order, as a std::set would.
+#ifndef CLAWGATE_RUNTIME_ENGINE_NAME_SET_H_
+#define CLAWGATE_RUNTIME_ENGINE_NAME_SET_H_
+
+#include <bitset>
+#include <cstddef>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace clawgate {
+
+class NameSet {
+ public:
+  NameSet() = default;
+  NameSet(std::initializer_list<std::string_view> names);
+
+  /// 1 when `name` is in the set, else 0 (as std::set::count).
+  size_t count(std::string_view name) const;
+  bool contains(std::string_view name) const { return count(name) != 0; }
+  size_t size() const { return names_.size(); }
+  std::vector<std::string>::const_iterator begin() const { return names_.begin(); }
+  std::vector<std::string>::const_iterator end() const { return names_.end(); }
+
+ private:
+  static constexpr size_t kFilterBits = 4096;
+  static size_t Hash(std::string_view name);
+
+  std::vector<std::string> names_;  // sorted, unique
+  std::bitset<kFilterBits> filter_;
+  std::vector<int> slots_;  // indexes into names_, -1 for free; a power of two long
+};
+
+}  // namespace clawgate
+
+#endif  // CLAWGATE_RUNTIME_ENGINE_NAME_SET_H_
