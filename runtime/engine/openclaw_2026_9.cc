@@ -199,9 +199,12 @@ SegmentVerdict OpenClawEvaluator::JudgeSegment(Argv step, bool prompt_only, cons
   const Resolution& policy = plan.policy_argv == plan.argv ? execution : resolver_.Resolve(plan.policy_argv[0], env);
   v.resolved_path = policy.trust.empty() ? policy.candidate : policy.trust;
   const std::string exec_name = NormalizeExecutableToken(plan.argv[0]);
-  const bool shell_segment = IsShellWrapperName(NormalizeExecutableToken(execution.name)) ||
-                             IsShellWrapperName(NormalizeExecutableToken(execution.raw)) ||
-                             IsShellWrapperName(NormalizeExecutableToken(argv[0]));
+  // Asked only of a matched command with arguments.
+  const auto shell_segment = [&]() {
+    return IsShellWrapperName(NormalizeExecutableToken(execution.name)) ||
+           IsShellWrapperName(NormalizeExecutableToken(execution.raw)) ||
+           IsShellWrapperName(NormalizeExecutableToken(argv[0]));
+  };
   size_t payload_index = 0;
   const std::optional<std::string> payload =
       PosixShells().count(exec_name) != 0 ? PosixInlineCommand(plan.argv, &payload_index) : std::nullopt;
@@ -217,7 +220,7 @@ SegmentVerdict OpenClawEvaluator::JudgeSegment(Argv step, bool prompt_only, cons
                      : std::nullopt;
   OpenClawAllowlist::Found found = carrier ? OpenClawAllowlist::Found{} : allowlist_.Match(policy, plan.argv, env.home);
   int match = found.index;
-  if (match >= 0 && !plan.multiplexed && (inline_command || (shell_segment && plan.argv.size() > 1))) {
+  if (match >= 0 && !plan.multiplexed && (inline_command || (plan.argv.size() > 1 && shell_segment()))) {
     const AllowlistEntry& entry = allowlist_.entry(static_cast<size_t>(match));
     const bool bound = entry.arg_pattern && !Trim(*entry.arg_pattern).empty();
     const bool bare_wildcard = Trim(entry.pattern) == "*" && !bound;

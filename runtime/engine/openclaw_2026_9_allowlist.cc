@@ -87,7 +87,10 @@ OpenClawAllowlist::Found OpenClawAllowlist::Match(const Resolution& r, const Arg
   int path_only = -1;
   std::string unknown;
   static const std::vector<int> kNone;
-  const auto hit = literal_.find(NormalizeMatchTarget(r.trust, platform_));
+  // Most paths are their own match target: looked up without a copy.
+  const bool as_is = r.trust.find('\\') == std::string::npos &&
+                     !(platform_ == Platform::kDarwin && StartsWith(r.trust, "/private/var"));
+  const auto hit = as_is ? literal_.find(r.trust) : literal_.find(NormalizeMatchTarget(r.trust, platform_));
   const std::vector<int>& literal = hit == literal_.end() ? kNone : hit->second;
   size_t a = 0;
   size_t b = 0;

@@ -132,7 +132,9 @@ bool MentionsSecurityAuditSuppressions(std::string_view text) {
     return true;
   };
   bool has_last = false;
-  for (size_t i = 0; i + kLast.size() <= text.size() && !has_last; ++i) has_last = last_at(i);
+  for (size_t i = 0; i + kLast.size() <= text.size() && !has_last; ++i) {
+    has_last = (text[i] == 's' || text[i] == 'S') && last_at(i);
+  }
   if (!has_last) return false;
   const std::string s = Lower(text);
   if (s.find("security.audit.suppressions") != std::string::npos) return true;
@@ -160,6 +162,7 @@ bool MentionsSecurityAuditSuppressions(std::string_view text) {
 }
 
 bool HasArgumentShellExpansion(std::string_view command) {
+  if (command.find_first_of("~{*?[") == std::string_view::npos) return false;  // most commands
   enum class Quote { kNone, kSingle, kDouble };
   Quote quote = Quote::kNone;
   bool escaped = false;
@@ -297,7 +300,11 @@ void ResolveExecTool(const EffectivePolicy& p, const Evaluation& ev, bool satisf
   const bool audit = facts.audit_suppression && !(sec == Security::kFull && p.ask == Ask::kOff);
   const bool base =
       p.ask == Ask::kAlways || (!durable && p.ask == Ask::kOnMiss && sec == Security::kAllowlist && !allow_satisfied);
-  const std::string miss = !ev.analysis_ok ? "analysis failed: " + ev.failure : "allowlist miss";
+  // Why the allowlist did not settle it, after `prefix` (built only when said).
+  const auto miss = [&](std::string prefix) {
+    if (ev.analysis_ok) return prefix.append("allowlist miss");
+    return prefix.append("analysis failed: ").append(ev.failure);
+  };
   if (!(base || plan_approval || heredoc_approval || audit)) {
     if (sec == Security::kFull || allow_satisfied || durable) {
       r->decision = r->unattended_outcome = Decision::kAllow;
@@ -306,12 +313,12 @@ void ResolveExecTool(const EffectivePolicy& p, const Evaluation& ev, bool satisf
                                          : "durable host approval";
     } else {
       r->decision = r->unattended_outcome = Decision::kDeny;
-      r->reason = "ask=off and " + miss;
+      r->reason = miss("ask=off and ");
     }
     return;
   }
   std::string why = p.ask == Ask::kAlways ? "ask=always"
-                    : base                ? "ask=on-miss and " + miss
+                    : base                ? miss("ask=on-miss and ")
                     : plan_approval       ? "no enforced command (" + facts.plan_failure + ")"
                     : heredoc_approval    ? "heredoc"
                                           : "mentions the security audit's suppressions";
@@ -346,7 +353,9 @@ void ResolveExecTool(const EffectivePolicy& p, const Evaluation& ev, bool satisf
     settled = "approval-timeout (a fallback cannot release what needs a human)";
   }
   r->unattended_outcome = approved ? Decision::kAllow : Decision::kDeny;
-  r->reason = why + ", askFallback=" + std::string(ToString(p.ask_fallback)) + (settled.empty() ? "" : ": " + settled);
+  r->reason = why;
+  r->reason.append(", askFallback=").append(ToString(p.ask_fallback));
+  if (!settled.empty()) r->reason.append(": ").append(settled);
   if (!facts.binding_unknown.empty()) {
     // Asked, or denied without asking: unknown which. Unattended, both end
     // in a denial unless the fallback would approve.

@@ -177,10 +177,9 @@ bool HasContextOption(const Argv& argv, size_t start, const Options& o, Scope sc
 }
 
 std::string ManagerName(const std::string& token) {
-  std::string name = NormalizeExecutableToken(token);
-  const std::string lower = Lower(name);
-  for (const char* suffix : {".cjs", ".mjs", ".js"}) {
-    if (EndsWith(lower, suffix)) return name.substr(0, name.size() - std::string(suffix).size());
+  std::string name = NormalizeExecutableToken(token);  // lowercase already
+  for (const std::string_view suffix : {".cjs", ".mjs", ".js"}) {
+    if (EndsWith(name, suffix)) return name.substr(0, name.size() - suffix.size());
   }
   return name;
 }

@@ -49,16 +49,24 @@ bool HasSeparator(std::string_view s) {
 }
 
 std::string NormalizeExecutableToken(std::string_view token) {
-  // Most tokens are bare lowercase names without a dot: already normal.
-  bool normal = !token.empty();
-  for (const char c : token) normal = normal && !(c == '/' || c == '\\' || c == '.' || (c >= 'A' && c <= 'Z'));
-  if (normal) return std::string(token);
-  // Basename, then what follows the last backslash, lowercased.
+  // Basename, then what follows the last backslash, lowercased
+  // (What follows the last backslash after the last slash is what follows
+  // the last of either.) Most basenames are lowercase names without a dot:
+  // already normal, and found in one pass.
   while (token.size() > 1 && token.back() == '/') token.remove_suffix(1);
-  if (const size_t slash = token.rfind('/'); slash != std::string_view::npos) token.remove_prefix(slash + 1);
-  if (const size_t backslash = token.rfind('\\'); backslash != std::string_view::npos) {
-    token.remove_prefix(backslash + 1);
+  size_t start = 0;
+  bool normal = true;
+  for (size_t i = 0; i < token.size(); ++i) {
+    const char c = token[i];
+    if (c == '/' || c == '\\') {
+      start = i + 1;
+      normal = true;
+    } else if (c == '.' || (c >= 'A' && c <= 'Z')) {
+      normal = false;
+    }
   }
+  token.remove_prefix(start);
+  if (normal) return std::string(token);
   std::string base = Lower(token);
   // One of .exe .cmd .bat .com (lowercased already) comes off.
   using namespace std::string_view_literals;

@@ -6,6 +6,9 @@
 #include "runtime/engine/paths.h"
 
 namespace clawgate {
+
+using namespace std::string_view_literals;
+
 namespace {
 
 bool IsPosixShortOption(std::string_view token, char option) {
@@ -172,11 +175,12 @@ std::optional<ShellWrapperCall> FindShellWrapperCall(const Argv& command) {
 std::string PromptOnlyReason(const Argv& argv) {
   if (argv.empty()) return {};
   const std::string name = NormalizeExecutableToken(argv[0]);
-  if (name == "eval") return "eval";
-  if (name == "." || name == "source") return "source";
-  if (name == "alias") return "alias";
-  if (name == "xargs") return "xargs carries commands";
-  if (name == "find") {
+  const std::string_view n = name;
+  if (n == "eval"sv) return "eval";
+  if (n == "."sv || n == "source"sv) return "source";
+  if (n == "alias"sv) return "alias";
+  if (n == "xargs"sv) return "xargs carries commands";
+  if (n == "find"sv) {
     for (const std::string& a : argv)
       if (a == "-exec" || a == "-execdir" || a == "-ok" || a == "-okdir") return "find " + a + " carries commands";
   }

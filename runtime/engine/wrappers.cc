@@ -66,21 +66,19 @@ bool IsEnvAssignment(std::string_view token) {
   return false;
 }
 
-const NameSet& BlockedDispatchWrappers() {
-  static const NameSet names = {
-      "bwrap",       "catchsegv",    "chrt",    "chroot",   "cpulimit", "doas",    "eatmydata", "firejail",
-      "gosu",        "ionice",       "linux32", "linux64",  "nsenter",  "numactl", "pkexec",    "proot",
-      "proxychains", "proxychains4", "runuser", "setarch",  "setsid",   "setpriv", "su",        "sudo",
-      "systemd-run", "taskset",      "torify",  "torsocks", "unbuffer", "unshare", "watch",     "xvfb-run"};
-  return names;
-}
-
 }  // namespace
 
 bool IsDispatchWrapperName(std::string_view name) {
-  static const NameSet transparent = {"arch",         "caffeinate", "env",    "flock", "nice",    "nohup",
-                                      "sandbox-exec", "script",     "stdbuf", "time",  "timeout", "xcrun"};
-  return transparent.count(name) != 0 || BlockedDispatchWrappers().count(name) != 0;
+  static const NameSet names = {// transparent (some only on darwin; see UnwrapDispatch)
+                                "arch", "caffeinate", "env", "flock", "nice", "nohup", "sandbox-exec", "script",
+                                "stdbuf", "time", "timeout", "xcrun",
+                                // blocked
+                                "bwrap", "catchsegv", "chrt", "chroot", "cpulimit", "doas", "eatmydata", "firejail",
+                                "gosu", "ionice", "linux32", "linux64", "nsenter", "numactl", "pkexec", "proot",
+                                "proxychains", "proxychains4", "runuser", "setarch", "setsid", "setpriv", "su", "sudo",
+                                "systemd-run", "taskset", "torify", "torsocks", "unbuffer", "unshare", "watch",
+                                "xvfb-run"};
+  return names.count(name) != 0;
 }
 
 bool MayCarryCommand(std::string_view name) {
