@@ -367,15 +367,90 @@ class Machine {
 
 }  // namespace
 
+namespace {
+
+// The units an anchored program can consume first (Program::first_units),
+// or nullopt when some path can match, test a boundary or a backreference,
+// or consume a unit outside ASCII (or any unit) before consuming one.
+std::optional<std::bitset<128>> FirstUnits(const Program& p) {
+  std::bitset<128> units;
+  std::vector<bool> seen(p.code.size(), false);
+  std::vector<int> pending = {0};
+  const auto add = [&](char16_t u) {
+    if (u >= 0x80) return false;
+    units.set(u);
+    if (p.ignore_case) units.set(AsciiOtherCase(u));
+    return true;
+  };
+  while (!pending.empty()) {
+    const int pc = pending.back();
+    pending.pop_back();
+    if (pc < 0 || static_cast<size_t>(pc) >= p.code.size()) return std::nullopt;
+    if (seen[static_cast<size_t>(pc)]) continue;
+    seen[static_cast<size_t>(pc)] = true;
+    const Inst& in = p.code[static_cast<size_t>(pc)];
+    switch (in.op) {
+      case Op::kChar:
+        if (!add(static_cast<char16_t>(in.a))) return std::nullopt;
+        break;
+      case Op::kClass: {
+        const CharSet& set = p.sets[static_cast<size_t>(in.a)];
+        if (set.invert || set.HasNonAscii()) return std::nullopt;
+        for (const Range& r : set.ranges) {
+          for (uint32_t u = r.lo; u <= r.hi; ++u) add(static_cast<char16_t>(u));
+        }
+        break;
+      }
+      case Op::kSplit:
+        pending.push_back(in.a);
+        pending.push_back(in.b);
+        break;
+      case Op::kJmp:
+        pending.push_back(in.a);
+        break;
+      case Op::kLookStart:
+        pending.push_back(in.a + 1);  // after the lookahead, which consumes nothing
+        break;
+      case Op::kSave:
+      case Op::kClear:
+      case Op::kMark:
+      case Op::kProgress:
+      case Op::kBegin:
+        pending.push_back(pc + 1);
+        break;
+      case Op::kAny:
+      case Op::kEnd:
+      case Op::kWordB:
+      case Op::kNotWordB:
+      case Op::kBackref:
+      case Op::kLookEnd:
+      case Op::kMatch:
+        return std::nullopt;
+    }
+  }
+  return units;
+}
+
+}  // namespace
+
 void CompileProgram(const Node& root, Program* program) {
   Compiler compiler(&program->code);
   compiler.Emit(root);
   program->code.push_back({Op::kMatch});
   program->registers = compiler.registers();
   program->anchored = !program->code.empty() && program->code[0].op == Op::kBegin;
+  if (program->anchored) {
+    if (const auto units = FirstUnits(*program)) {
+      program->first_units_known = true;
+      program->first_units = *units;
+    }
+  }
 }
 
 MatchResult RunProgram(const Program& program, const std::u16string& subject, int64_t budget) {
+  if (program.first_units_known && (subject.empty() || subject[0] >= 0x80 || !program.first_units[subject[0]])) {
+    return MatchResult::kNoMatch;
+  }
   thread_local Machine::Scratch scratch;  // RunProgram never re-enters itself
   const MatchResult result = Machine(program, subject, budget, &scratch).Run();
   // What a pathological run grew is given back, not held for the thread's life.

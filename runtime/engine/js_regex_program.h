@@ -5,6 +5,7 @@
 #ifndef CLAWGATE_RUNTIME_ENGINE_JS_REGEX_PROGRAM_H_
 #define CLAWGATE_RUNTIME_ENGINE_JS_REGEX_PROGRAM_H_
 
+#include <bitset>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -47,6 +48,12 @@ struct Program {
   int registers = 0;
   bool ignore_case = false;
   bool anchored = false;  // starts with ^: only position 0 can match
+  // For an anchored program whose every path consumes a unit before it can
+  // match (lookaheads skipped, as they consume nothing): the ASCII units a
+  // match can start with. A subject starting with any other unit (or empty)
+  // cannot match, and is told so without running the machine.
+  bool first_units_known = false;
+  std::bitset<128> first_units;
 };
 
 /// Compiles `root` into `program` (whose sets the tree indexes); throws

@@ -163,42 +163,55 @@ SegmentVerdict OpenClawEvaluator::JudgeSegment(Argv step, bool prompt_only, cons
     v.note = prompt_reason;
     return v;
   }
-  TrustPlan plan = ResolveTrustPlan(argv);
-  if (plan.blocked) {
-    v.note = plan.blocked_wrapper + " is a blocked wrapper";
+  // Wrappers peeled off; a plan (and its copies of argv) only when argv[0]
+  // names something that may carry a command (ResolveTrustPlan leaves any
+  // other argv as it is).
+  TrustPlan unwrapped;
+  const bool may_carry = !argv.empty() && MayCarryCommand(NormalizeExecutableToken(TrimView(argv[0])));
+  if (may_carry) unwrapped = ResolveTrustPlan(argv);
+  if (unwrapped.blocked) {
+    v.note = unwrapped.blocked_wrapper + " is a blocked wrapper";
     return v;
   }
-  if (plan.argv.empty() || Trim(plan.argv[0]).empty()) {
+  const Argv* run = may_carry ? &unwrapped.argv : &argv;
+  const Argv* judged = may_carry ? &unwrapped.policy_argv : &argv;
+  bool multiplexed = unwrapped.multiplexed;
+  if (run->empty() || TrimView((*run)[0]).empty()) {
     v.note = "no executable";
     return v;
   }
   // Safe bins are judged on the command as it runs, before package-manager
-  // exec is unwrapped (`executed` keeps that plan when it is).
-  TrustPlan executed;
-  const Resolution& executed_resolution = resolver_.Resolve(plan.argv[0], env);
+  // exec is unwrapped.
+  const Argv& executed_argv = *run;
+  const Resolution& executed_resolution = resolver_.Resolve(executed_argv[0], env);
   // Package-manager exec: the program it runs is what the allowlist judges.
-  const PackageManagerTarget package = ResolvePackageManagerTarget(plan.argv);
+  const PackageManagerTarget package = ResolvePackageManagerTarget(executed_argv);
   if (package.kind == PackageManagerTarget::Kind::kBlocked) {
     v.note = "package-manager exec that openclaw-2026.9 cannot bind to a program";
     return v;
   }
+  TrustPlan inner;
   if (package.kind == PackageManagerTarget::Kind::kUnwrapped) {
-    TrustPlan inner = ResolveTrustPlan(package.argv);
+    inner = ResolveTrustPlan(package.argv);
     const bool inline_shell = !inner.argv.empty() && IsShellWrapperName(NormalizeExecutableToken(inner.argv[0])) &&
                               PosixInlineCommand(inner.argv).has_value();
     if (inner.blocked || inner.argv.empty() || Trim(inner.argv[0]).empty() || inline_shell) {
       v.note = "package-manager exec of a program openclaw-2026.9 cannot bind";
       return v;
     }
-    executed = std::exchange(plan, std::move(inner));
+    run = &inner.argv;
+    judged = &inner.policy_argv;
+    multiplexed = inner.multiplexed;
   }
-  const Argv& executed_argv = package.kind == PackageManagerTarget::Kind::kUnwrapped ? executed.argv : plan.argv;
+  const Argv& plan_argv = *run;
+  const Argv& policy_argv = *judged;
   const Resolution& execution = package.kind == PackageManagerTarget::Kind::kUnwrapped
-                                    ? resolver_.Resolve(plan.argv[0], env)
+                                    ? resolver_.Resolve(plan_argv[0], env)
                                     : executed_resolution;
-  const Resolution& policy = plan.policy_argv == plan.argv ? execution : resolver_.Resolve(plan.policy_argv[0], env);
+  const Resolution& policy =
+      judged == run || policy_argv == plan_argv ? execution : resolver_.Resolve(policy_argv[0], env);
   v.resolved_path = policy.trust.empty() ? policy.candidate : policy.trust;
-  const std::string exec_name = NormalizeExecutableToken(plan.argv[0]);
+  const std::string exec_name = NormalizeExecutableToken(plan_argv[0]);
   // Asked only of a matched command with arguments.
   const auto shell_segment = [&]() {
     return IsShellWrapperName(NormalizeExecutableToken(execution.name)) ||
@@ -207,20 +220,20 @@ SegmentVerdict OpenClawEvaluator::JudgeSegment(Argv step, bool prompt_only, cons
   };
   size_t payload_index = 0;
   const std::optional<std::string> payload =
-      PosixShells().count(exec_name) != 0 ? PosixInlineCommand(plan.argv, &payload_index) : std::nullopt;
+      PosixShells().count(exec_name) != 0 ? PosixInlineCommand(plan_argv, &payload_index) : std::nullopt;
   const bool inline_command = payload.has_value();
   // `sh -c '$0 "$@"' tool args`: the carried tool is what is matched, never
   // the shell itself.
   static const NameSet kCarrierShells = {"ash", "bash", "dash", "fish", "ksh", "sh", "zsh"};
   size_t carried_index = payload_index + 1;
-  while (carried_index < plan.argv.size() && Trim(plan.argv[carried_index]).empty()) ++carried_index;
-  const bool has_carried = carried_index < plan.argv.size();
+  while (carried_index < plan_argv.size() && Trim(plan_argv[carried_index]).empty()) ++carried_index;
+  const bool has_carried = carried_index < plan_argv.size();
   const std::optional<Carrier> carrier =
-      inline_command ? DirectPositionalCarrier(*payload, has_carried && carried_index + 1 < plan.argv.size())
+      inline_command ? DirectPositionalCarrier(*payload, has_carried && carried_index + 1 < plan_argv.size())
                      : std::nullopt;
-  OpenClawAllowlist::Found found = carrier ? OpenClawAllowlist::Found{} : allowlist_.Match(policy, plan.argv, env.home);
+  OpenClawAllowlist::Found found = carrier ? OpenClawAllowlist::Found{} : allowlist_.Match(policy, plan_argv, env.home);
   int match = found.index;
-  if (match >= 0 && !plan.multiplexed && (inline_command || (plan.argv.size() > 1 && shell_segment()))) {
+  if (match >= 0 && !multiplexed && (inline_command || (plan_argv.size() > 1 && shell_segment()))) {
     const AllowlistEntry& entry = allowlist_.entry(static_cast<size_t>(match));
     const bool bound = entry.arg_pattern && !Trim(*entry.arg_pattern).empty();
     const bool bare_wildcard = Trim(entry.pattern) == "*" && !bound;
@@ -229,8 +242,8 @@ SegmentVerdict OpenClawEvaluator::JudgeSegment(Argv step, bool prompt_only, cons
       v.note = "a shell with arguments matches only an entry with an argPattern";
     }
   }
-  if (carrier && has_carried && kCarrierShells.count(exec_name) != 0 && plan.argv.size() >= 4) {
-    const std::string carried = Trim(plan.argv[carried_index]);
+  if (carrier && has_carried && kCarrierShells.count(exec_name) != 0 && plan_argv.size() >= 4) {
+    const std::string carried = Trim(plan_argv[carried_index]);
     const std::string carried_name = NormalizeExecutableToken(carried);
     const Resolution& resolved = resolver_.Resolve(carried, env);
     if (!IsDispatchWrapperName(carried_name) && !IsShellWrapperName(carried_name) && !resolved.candidate.empty()) {
@@ -240,8 +253,8 @@ SegmentVerdict OpenClawEvaluator::JudgeSegment(Argv step, bool prompt_only, cons
       r.trust = resolver_.RealPathOr(resolved.candidate);
       r.name = Basename(resolved.candidate);
       Argv carried_argv = {r.trust};
-      carried_argv.insert(carried_argv.end(), plan.argv.begin() + static_cast<std::ptrdiff_t>(carried_index) + 1,
-                          plan.argv.end());
+      carried_argv.insert(carried_argv.end(), plan_argv.begin() + static_cast<std::ptrdiff_t>(carried_index) + 1,
+                          plan_argv.end());
       found = allowlist_.Match(r, carried_argv, env.home, /*without_arg_pattern=*/!carrier->durable);
       match = found.index;
       if (match >= 0) v.resolved_path = r.trust;
@@ -254,7 +267,7 @@ SegmentVerdict OpenClawEvaluator::JudgeSegment(Argv step, bool prompt_only, cons
   // against, with the script's own arguments.
   size_t script_index = 0;
   const std::optional<std::string> script = match < 0 && !inline_command && ParseableShells().count(exec_name) != 0
-                                                ? ScriptCandidate(plan.argv, env, &script_index)
+                                                ? ScriptCandidate(plan_argv, env, &script_index)
                                                 : std::nullopt;
   if (script) {
     Resolution r;
@@ -263,8 +276,8 @@ SegmentVerdict OpenClawEvaluator::JudgeSegment(Argv step, bool prompt_only, cons
     r.trust = resolver_.RealPathOr(*script);
     r.name = Basename(*script);
     Argv script_argv = {*script};
-    script_argv.insert(script_argv.end(), plan.argv.begin() + static_cast<std::ptrdiff_t>(script_index) + 1,
-                       plan.argv.end());
+    script_argv.insert(script_argv.end(), plan_argv.begin() + static_cast<std::ptrdiff_t>(script_index) + 1,
+                       plan_argv.end());
     const OpenClawAllowlist::Found by_script = allowlist_.Match(r, script_argv, env.home);
     if (by_script.index >= 0) {
       match = by_script.index;
@@ -342,6 +355,7 @@ Evaluation OpenClawEvaluator::Evaluate(std::string_view command, const ExecEnvir
     }
   }
   if (!used_payload) {
+    candidates.reserve(analysis.steps.size());
     for (const ShellStep& step : analysis.steps) {
       if (auto call = FindShellWrapperCall(step.argv)) {
         const std::string shell = NormalizeExecutableToken(call->argv[0]);

@@ -55,10 +55,11 @@ OpenClawAllowlist::~OpenClawAllowlist() = default;
 
 MatchResult OpenClawAllowlist::ArgumentsMatch(const Compiled& entry, const Argv& argv) const {
   if (!entry.arg_regex) return MatchResult::kNoMatch;
-  std::string subject;
+  thread_local std::string subject;  // reused: joining allocates nothing once warm
+  subject.clear();
   if (entry.nul_joined) {
     if (argv.size() <= 1) {
-      subject = std::string(2, '\0');
+      subject.assign(2, '\0');
     } else {
       for (size_t i = 1; i < argv.size(); ++i) {
         subject += argv[i];

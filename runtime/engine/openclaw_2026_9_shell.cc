@@ -251,6 +251,7 @@ class PosixParser {
     step.argv = std::move(current_);
     step.has_assignment_prefix = has_prefix_;
     step.op_to_next = op;
+    if (steps_.capacity() == 0) steps_.reserve(4);  // one allocation for most commands' steps
     steps_.push_back(std::move(step));
     current_.clear();
     has_prefix_ = false;

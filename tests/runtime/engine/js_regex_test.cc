@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 namespace clawgate {
 namespace {
@@ -81,6 +82,62 @@ TEST(JsRegex, MatchesAsJavaScriptDoes) {
     ASSERT_EQ(regex.status(), JsRegex::Status::kOk) << c.pattern << ": " << regex.error();
     EXPECT_EQ(regex.Test(c.subject), c.expected) << "/" << c.pattern << "/ on '" << c.subject << "'";
   }
+}
+
+// An anchored pattern answers a subject whose first unit it cannot start
+// with without running its machine. The same pattern after an empty
+// lookahead (which test() cannot tell apart) is not anchored and runs every
+// time: the two must agree on every subject.
+TEST(JsRegex, AnchoredPatternsRejectByTheirFirstUnitAsTheMachineWould) {
+  const std::string sep(1, '\0');
+  const std::vector<std::string> patterns = {
+      "^(?!" + sep + sep + "$)(?:status|diff|log)" + sep + "(?:[^" + sep + "]*" + sep + ")*$",
+      "^-az" + sep + "--delete" + sep + "[^" + sep + "]*" + sep + "$",
+      "^[a-c0-9]x",
+      "^(?=b)[a-c]",
+      "^(?!a)[a-c]+$",
+      "^(?:ab)?c",       // optional first part: either a or c
+      "^x*y",            // either x or y
+      "^$",              // matches the empty subject: no first unit
+      "^a|b",            // not anchored as a whole
+      "^(a)\\1",         // a backreference after a consuming unit
+      "^\\bfoo",         // a boundary first: no filter
+      "^.x",             // any unit: no filter
+      "^[^a]",           // an inverted class: no filter
+      "^\u00e9t\u00e9",  // a non-ASCII first unit: no filter
+  };
+  const std::vector<std::string> subjects = {"",
+                                             "a",
+                                             "b",
+                                             "c",
+                                             "x",
+                                             "y",
+                                             "xy",
+                                             "0x",
+                                             "status" + sep,
+                                             "diff" + sep + "a" + sep,
+                                             "push" + sep,
+                                             "-az" + sep + "--delete" + sep + "d" + sep,
+                                             "A",
+                                             "ab",
+                                             "abc",
+                                             "\xc3\xa9t\xc3\xa9",
+                                             "\xe2\x82\xac",
+                                             "foo",
+                                             " foo"};
+  for (const bool ignore_case : {false, true}) {
+    for (const std::string& pattern : patterns) {
+      const JsRegex anchored(pattern, JsRegex::Flags{ignore_case});
+      const JsRegex grouped("(?=)" + pattern, JsRegex::Flags{ignore_case});
+      ASSERT_EQ(anchored.status(), grouped.status()) << pattern;
+      for (const std::string& subject : subjects) {
+        EXPECT_EQ(anchored.Test(subject), grouped.Test(subject))
+            << "/" << pattern << "/" << (ignore_case ? "i" : "") << " on '" << subject << "'";
+      }
+    }
+  }
+  EXPECT_EQ(JsRegex("^(?:status|diff)" + sep).Test("push" + sep), kNo);
+  EXPECT_EQ(JsRegex("^(?:status|diff)" + sep, JsRegex::Flags{true}).Test("STATUS" + sep), kYes);
 }
 
 TEST(JsRegex, ReportsSyntaxErrorsAndUnsupportedConstructs) {
