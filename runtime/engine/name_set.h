@@ -24,7 +24,16 @@ class NameSet {
   NameSet(std::initializer_list<std::string_view> names);
 
   /// 1 when `name` is in the set, else 0 (as std::set::count).
-  size_t count(std::string_view name) const;
+  size_t count(std::string_view name) const {
+    if (slots_.empty()) return 0;
+    const size_t hash = Hash(name);
+    if (!filter_[hash % kFilterBits]) return 0;
+    const size_t mask = slots_.size() - 1;
+    for (size_t slot = hash & mask; slots_[slot] >= 0; slot = (slot + 1) & mask) {
+      if (names_[static_cast<size_t>(slots_[slot])] == name) return 1;
+    }
+    return 0;
+  }
   bool contains(std::string_view name) const { return count(name) != 0; }
   size_t size() const { return names_.size(); }
   std::vector<std::string>::const_iterator begin() const { return names_.begin(); }
@@ -32,7 +41,12 @@ class NameSet {
 
  private:
   static constexpr size_t kFilterBits = 4096;
-  static size_t Hash(std::string_view name);
+  static size_t Hash(std::string_view name) {
+    if (name.empty()) return 0;
+    const auto byte = [&](size_t i) { return static_cast<size_t>(static_cast<unsigned char>(name[i])); };
+    return (name.size() * 0x9E3779B1u) ^ (byte(0) * 0x85EBCA77u) ^ (byte(name.size() - 1) * 0xC2B2AE3Du) ^
+           (byte(name.size() / 2) * 0x27D4EB2Fu);
+  }
 
   std::vector<std::string> names_;  // sorted, unique
   std::bitset<kFilterBits> filter_;

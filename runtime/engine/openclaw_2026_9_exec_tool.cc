@@ -162,7 +162,10 @@ bool MentionsSecurityAuditSuppressions(std::string_view text) {
 }
 
 bool HasArgumentShellExpansion(std::string_view command) {
-  if (command.find_first_of("~{*?[") == std::string_view::npos) return false;  // most commands
+  // Most commands hold none of the characters that could expand.
+  bool any = false;
+  for (const char c : command) any = any || c == '~' || c == '{' || c == '*' || c == '?' || c == '[';
+  if (!any) return false;
   enum class Quote { kNone, kSingle, kDouble };
   Quote quote = Quote::kNone;
   bool escaped = false;

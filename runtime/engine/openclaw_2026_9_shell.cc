@@ -1,5 +1,6 @@
 #include "runtime/engine/openclaw_2026_9_shell.h"
 
+#include <array>
 #include <cctype>
 
 #include "runtime/base/text.h"
@@ -14,8 +15,16 @@ bool IsOperatorChar(char c) { return c == ';' || c == '&' || c == '|' || c == '(
 // A character a word reader appends as it is: not a blank, a line end, an
 // operator, a quote, a backslash, a backquote or `$`.
 bool IsLiteralWordChar(char c) {
-  return !(IsBlank(c) || c == '\n' || c == '\r' || IsOperatorChar(c) || c == '\\' || c == '\'' || c == '"' ||
-           c == '`' || c == '$');
+  static const auto kTable = [] {
+    std::array<bool, 256> table{};
+    for (int i = 0; i < 256; ++i) {
+      const char x = static_cast<char>(i);
+      table[static_cast<size_t>(i)] = !(IsBlank(x) || x == '\n' || x == '\r' || IsOperatorChar(x) || x == '\\' ||
+                                        x == '\'' || x == '"' || x == '`' || x == '$');
+    }
+    return table;
+  }();
+  return kTable[static_cast<unsigned char>(c)];
 }
 bool IsNameStart(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
 bool IsNameChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }

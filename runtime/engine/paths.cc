@@ -52,18 +52,13 @@ std::string NormalizeExecutableToken(std::string_view token) {
   // Basename, then what follows the last backslash, lowercased
   // (What follows the last backslash after the last slash is what follows
   // the last of either.) Most basenames are lowercase names without a dot:
-  // already normal, and found in one pass.
+  // already normal.
   while (token.size() > 1 && token.back() == '/') token.remove_suffix(1);
-  size_t start = 0;
+  size_t start = token.size();  // the basename, read backwards: only its characters are looked at
   bool normal = true;
-  for (size_t i = 0; i < token.size(); ++i) {
-    const char c = token[i];
-    if (c == '/' || c == '\\') {
-      start = i + 1;
-      normal = true;
-    } else if (c == '.' || (c >= 'A' && c <= 'Z')) {
-      normal = false;
-    }
+  for (; start > 0 && token[start - 1] != '/' && token[start - 1] != '\\'; --start) {
+    const char c = token[start - 1];
+    normal = normal && c != '.' && !(c >= 'A' && c <= 'Z');
   }
   token.remove_prefix(start);
   if (normal) return std::string(token);

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
+#include <string>
+
 namespace clawgate {
 namespace {
 
@@ -9,6 +12,16 @@ TEST(Text, TrimsAsciiWhitespace) {
   EXPECT_EQ(Trim(" \t a b \n"), "a b");
   EXPECT_EQ(Trim(""), "");
   EXPECT_EQ(TrimView("  x"), "x");
+}
+
+TEST(Text, TrimsExactlyWhatIsspaceCallsSpaceInTheCLocale) {
+  for (int c = 0; c < 256; ++c) {
+    const std::string byte(1, static_cast<char>(c));
+    const bool space = std::isspace(c) != 0;
+    EXPECT_EQ(TrimView("x" + byte), space ? "x" : "x" + byte) << c;
+    EXPECT_EQ(TrimView(byte + "x"), space ? "x" : byte + "x") << c;
+    EXPECT_EQ(Trim(byte + byte), space ? "" : byte + byte) << c;
+  }
 }
 
 TEST(Text, SplitsKeepingEmptyFields) {
