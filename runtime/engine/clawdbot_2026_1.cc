@@ -10,7 +10,7 @@ namespace clawgate {
 ClawdbotEvaluator::ClawdbotEvaluator(const std::vector<AllowlistEntry>& allowlist, const FileSystem& fs) : fs_(fs) {
   for (const AllowlistEntry& e : allowlist) {
     Compiled c;
-    c.entry = e;
+    c.entry = std::make_shared<const AllowlistEntry>(e);
     std::string pattern = Trim(e.pattern);
     if (!pattern.empty() && pattern.find_first_of("/\\~") != std::string::npos) {
       c.glob = std::make_unique<ClawdbotGlob>(std::move(pattern));
@@ -53,7 +53,7 @@ Evaluation ClawdbotEvaluator::Evaluate(std::string_view command, const ExecEnvir
             if (!entries_[i].glob) continue;
             const MatchResult match = entries_[i].glob->Matches(candidate, env.home);
             if (match == MatchResult::kUnknown && unknown.empty()) {
-              unknown = "cannot decide the pattern " + entries_[i].entry.pattern + " within the matching budget";
+              unknown = "cannot decide the pattern " + entries_[i].entry->pattern + " within the matching budget";
             }
             if (match != MatchResult::kMatch) continue;
             v.entry = entries_[i].entry;

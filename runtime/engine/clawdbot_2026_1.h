@@ -24,7 +24,7 @@ class ClawdbotEvaluator final : public Evaluator {
 
  private:
   struct Compiled {
-    AllowlistEntry entry;
+    std::shared_ptr<const AllowlistEntry> entry;
     std::unique_ptr<ClawdbotGlob> glob;  // null: never matches (no path selector)
   };
   std::vector<Compiled> entries_;

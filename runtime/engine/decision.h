@@ -3,6 +3,7 @@
 #ifndef CLAWGATE_RUNTIME_ENGINE_DECISION_H_
 #define CLAWGATE_RUNTIME_ENGINE_DECISION_H_
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -53,8 +54,9 @@ struct SegmentVerdict {
   /// The executable the allowlist was matched against (may be empty).
   std::string resolved_path;
   SatisfiedBy satisfied_by = SatisfiedBy::kNone;
-  /// The entry that matched (kAllowlist), as written in the document.
-  std::optional<AllowlistEntry> entry;
+  /// The entry that matched (kAllowlist), as written in the document
+  /// (shared with the engine's allowlist: a verdict outlives its engine).
+  std::shared_ptr<const AllowlistEntry> entry;
   /// Its position in the effective allowlist.
   std::optional<size_t> entry_index;
   /// Why it missed, when it did ("sudo is a blocked wrapper", ...).

@@ -80,7 +80,7 @@ DecisionResult Engine::Decide(std::string_view command, const ExecEnvironment& e
   std::optional<ExecToolFacts> facts;
   if (openclaw_ != nullptr) {
     resolver_.NextDecision();
-    ShellAnalysis outer;
+    SplitCommand outer;
     r.evaluation = openclaw_->Evaluate(command, env, &outer);
     facts = ExecToolFactsOf(command, outer, r.evaluation, env, resolver_);
   } else {

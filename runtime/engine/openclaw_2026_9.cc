@@ -147,7 +147,7 @@ SegmentVerdict OpenClawEvaluator::JudgeSegment(Argv step, bool prompt_only, cons
   const int star = allowlist_.bare_star();
   auto satisfied_by_star = [&]() {
     v.satisfied_by = SatisfiedBy::kAllowlist;
-    v.entry = allowlist_.entry(static_cast<size_t>(star));
+    v.entry = allowlist_.shared_entry(static_cast<size_t>(star));
     v.entry_index = static_cast<size_t>(star);
     return v;
   };
@@ -288,7 +288,7 @@ SegmentVerdict OpenClawEvaluator::JudgeSegment(Argv step, bool prompt_only, cons
   }
   if (match >= 0) {
     v.satisfied_by = SatisfiedBy::kAllowlist;
-    v.entry = allowlist_.entry(static_cast<size_t>(match));
+    v.entry = allowlist_.shared_entry(static_cast<size_t>(match));
     v.entry_index = static_cast<size_t>(match);
     return v;
   }
@@ -310,14 +310,14 @@ SegmentVerdict OpenClawEvaluator::JudgeSegment(Argv step, bool prompt_only, cons
 }
 
 Evaluation OpenClawEvaluator::Evaluate(std::string_view command, const ExecEnvironment& env) const {
-  ShellAnalysis outer;
+  SplitCommand outer;
   return Evaluate(command, env, &outer);
 }
 
 Evaluation OpenClawEvaluator::Evaluate(std::string_view command, const ExecEnvironment& env,
-                                       ShellAnalysis* outer) const {
+                                       SplitCommand* outer) const {
   Evaluation ev;
-  ShellAnalysis& analysis = *outer;
+  ShellAnalysis& analysis = outer->analysis;
   analysis = ParsePosixShell(command);
   if (!analysis.ok) {
     ev.failure = analysis.failure;
@@ -350,6 +350,7 @@ Evaluation OpenClawEvaluator::Evaluate(std::string_view command, const ExecEnvir
             candidates.push_back({s.argv, !reason.empty(), reason});
           }
           used_payload = true;
+          outer->shell_wrapper_call = true;  // the shell with its payload is the one step
         }
       }
     }
@@ -358,6 +359,7 @@ Evaluation OpenClawEvaluator::Evaluate(std::string_view command, const ExecEnvir
     candidates.reserve(analysis.steps.size());
     for (const ShellStep& step : analysis.steps) {
       if (auto call = FindShellWrapperCall(step.argv)) {
+        outer->shell_wrapper_call = true;
         const std::string shell = NormalizeExecutableToken(call->argv[0]);
         if (ParseableShells().count(shell) != 0) {
           ShellAnalysis nested = ParsePosixShell(call->payload);

@@ -31,7 +31,7 @@ class OpenClawEvaluator final : public Evaluator {
   Evaluation Evaluate(std::string_view command, const ExecEnvironment& env) const override;
   /// The same, keeping the command's split into simple commands in `outer`
   /// for the exec tool's layer.
-  Evaluation Evaluate(std::string_view command, const ExecEnvironment& env, ShellAnalysis* outer) const;
+  Evaluation Evaluate(std::string_view command, const ExecEnvironment& env, SplitCommand* outer) const;
 
  private:
   SegmentVerdict JudgeSegment(Argv step, bool prompt_only, const std::string& prompt_reason,

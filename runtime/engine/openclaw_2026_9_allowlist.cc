@@ -26,7 +26,7 @@ OpenClawAllowlist::OpenClawAllowlist(const std::vector<AllowlistEntry>& entries,
   entries_.reserve(entries.size());
   for (const AllowlistEntry& e : entries) {
     Compiled c;
-    c.entry = e;
+    c.entry = std::make_shared<const AllowlistEntry>(e);
     c.trimmed = Trim(e.pattern);
     c.allow_always = e.source.value_or("") == "allow-always";
     c.has_arg_pattern = e.arg_pattern && !e.arg_pattern->empty();
@@ -101,7 +101,7 @@ OpenClawAllowlist::Found OpenClawAllowlist::Match(const Resolution& r, const Arg
     const bool from_literal = b == scanned_.size() || (a < literal.size() && literal[a] < scanned_[b]);
     const size_t i = static_cast<size_t>(from_literal ? literal[a++] : scanned_[b++]);
     const Compiled& e = entries_[i];
-    if (without_arg_pattern && e.entry.arg_pattern) continue;
+    if (without_arg_pattern && e.entry->arg_pattern) continue;
     const bool matched = from_literal || (e.path_selector ? e.glob->Matches(r.trust, home)
                                                           : e.trimmed != "*" && BasenameMatches(e, r, home));
     if (!matched) continue;
@@ -115,7 +115,7 @@ OpenClawAllowlist::Found OpenClawAllowlist::Match(const Resolution& r, const Arg
     const MatchResult result = ArgumentsMatch(e, argv);
     if (result == MatchResult::kMatch) return {static_cast<int>(i), {}};
     if (result == MatchResult::kUnknown && unknown.empty()) {
-      unknown = "cannot decide the argPattern of " + e.entry.pattern +
+      unknown = "cannot decide the argPattern of " + e.entry->pattern +
                 (e.arg_regex->status() == JsRegex::Status::kUnsupported ? " (" + e.arg_regex->error() + ")"
                                                                         : " within the matching budget");
     }

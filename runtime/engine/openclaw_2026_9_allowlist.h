@@ -45,13 +45,15 @@ class OpenClawAllowlist {
   Found Match(const Resolution& resolution, const Argv& argv, const std::string& home,
               bool without_arg_pattern = false) const;
 
-  const AllowlistEntry& entry(size_t index) const { return entries_[index].entry; }
+  const AllowlistEntry& entry(size_t index) const { return *entries_[index].entry; }
+  /// The same entry, shared (what a verdict keeps).
+  const std::shared_ptr<const AllowlistEntry>& shared_entry(size_t index) const { return entries_[index].entry; }
   /// The first bare `*` entry (no argPattern, not a host grant), or -1.
   int bare_star() const { return bare_star_; }
 
  private:
   struct Compiled {
-    AllowlistEntry entry;
+    std::shared_ptr<const AllowlistEntry> entry;
     std::string trimmed;
     bool bare_star = false;      // `*` with no argPattern, not allow-always
     bool path_selector = false;  // has `/`, `\` or `~`

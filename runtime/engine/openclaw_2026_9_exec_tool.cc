@@ -1,6 +1,7 @@
 #include "runtime/engine/openclaw_2026_9_exec_tool.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 #include "runtime/base/text.h"
@@ -163,9 +164,14 @@ bool MentionsSecurityAuditSuppressions(std::string_view text) {
 
 bool HasArgumentShellExpansion(std::string_view command) {
   // Most commands hold none of the characters that could expand.
-  bool any = false;
-  for (const char c : command) any = any || c == '~' || c == '{' || c == '*' || c == '?' || c == '[';
-  if (!any) return false;
+  static const auto kExpanding = [] {
+    std::array<bool, 256> table{};
+    for (const char c : std::string_view("~{*?[")) table[static_cast<unsigned char>(c)] = true;
+    return table;
+  }();
+  if (std::none_of(command.begin(), command.end(), [](char c) { return kExpanding[static_cast<unsigned char>(c)]; })) {
+    return false;
+  }
   enum class Quote { kNone, kSingle, kDouble };
   Quote quote = Quote::kNone;
   bool escaped = false;
@@ -223,8 +229,9 @@ bool HasArgumentShellExpansion(std::string_view command) {
   return false;
 }
 
-ExecToolFacts ExecToolFactsOf(std::string_view command, const ShellAnalysis& outer, const Evaluation& ev,
+ExecToolFacts ExecToolFactsOf(std::string_view command, const SplitCommand& split, const Evaluation& ev,
                               const ExecEnvironment& env, const OpenClawResolver& resolver) {
+  const ShellAnalysis& outer = split.analysis;
   ExecToolFacts facts;
   for (const SegmentVerdict& s : ev.segments) {
     for (const std::string& token : s.argv) {
@@ -263,7 +270,7 @@ ExecToolFacts ExecToolFactsOf(std::string_view command, const ShellAnalysis& out
     }
   }
   facts.binding_failure = BindingFailure(ev, facts, env, resolver);
-  if (facts.binding_failure.empty() && outer.ok) {
+  if (facts.binding_failure.empty() && outer.ok && split.shell_wrapper_call) {
     // A shell payload is bound through the interpreter's own rules
     // (requiresStableInterpreterApprovalBindingWithShellCommand): reproduced
     // only for plain commands whose executables are bare names on the PATH.

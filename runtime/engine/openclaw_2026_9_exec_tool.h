@@ -49,8 +49,8 @@ bool MentionsSecurityAuditSuppressions(std::string_view text);
 bool HasArgumentShellExpansion(std::string_view command);
 
 /// The facts of `command`, whose allowlist evaluation is `ev` and whose
-/// split into simple commands (as OpenClawEvaluator parsed it) is `outer`.
-ExecToolFacts ExecToolFactsOf(std::string_view command, const ShellAnalysis& outer, const Evaluation& ev,
+/// split into simple commands (as OpenClawEvaluator left it) is `split`.
+ExecToolFacts ExecToolFactsOf(std::string_view command, const SplitCommand& split, const Evaluation& ev,
                               const ExecEnvironment& env, const OpenClawResolver& resolver);
 
 /// The decision and unattended outcome of the exec tool. `satisfied` is the

@@ -36,6 +36,15 @@ struct ShellAnalysis {
 /// The command's simple commands, or the reason it cannot be analysed.
 ShellAnalysis ParsePosixShell(std::string_view command);
 
+/// A command's split as the evaluator leaves it for the exec tool's layer:
+/// the analysis, and whether some simple command of it runs a shell with an
+/// inline payload (FindShellWrapperCall finds one), which only then the
+/// layer looks at again.
+struct SplitCommand {
+  ShellAnalysis analysis;
+  bool shell_wrapper_call = false;
+};
+
 }  // namespace clawgate
 
 #endif  // CLAWGATE_RUNTIME_ENGINE_OPENCLAW_2026_9_SHELL_H_

@@ -52,6 +52,22 @@ TEST(Engine, MatchesTheRealpathOfThePathResolvedExecutable) {
   EXPECT_EQ(d.evaluation.segments[0].entry_index, 0u);
 }
 
+// A decision keeps the entry that allowed it after its engine is gone (the
+// verdict shares it; under the sanitizers a dangling one fails here).
+TEST(Engine, ADecisionOutlivesItsEngine) {
+  const MemoryFileSystem fs = MacHost();
+  std::vector<DecisionResult> decisions;
+  {
+    const Engine engine(Document({Path("/opt/homebrew/Cellar/**/git"), Path("/bin/ls")}), "main",
+                        Target::kOpenClaw2026_9, fs);
+    decisions.push_back(engine.Decide("git status && ls", kEnv));
+  }
+  ASSERT_EQ(decisions[0].evaluation.segments.size(), 2u);
+  ASSERT_TRUE(decisions[0].evaluation.segments[1].entry);
+  EXPECT_EQ(decisions[0].evaluation.segments[0].entry->pattern, "/opt/homebrew/Cellar/**/git");
+  EXPECT_EQ(decisions[0].evaluation.segments[1].entry->pattern, "/bin/ls");
+}
+
 // Literal path entries are found through an index, the others by a scan;
 // the entry that allows a command is still the first in document order.
 TEST(Engine, TheMatchingEntryIsTheFirstInDocumentOrder) {
