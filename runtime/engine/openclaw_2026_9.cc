@@ -167,7 +167,10 @@ SegmentVerdict OpenClawEvaluator::JudgeSegment(Argv step, bool prompt_only, cons
   // names something that may carry a command (ResolveTrustPlan leaves any
   // other argv as it is).
   TrustPlan unwrapped;
-  const bool may_carry = !argv.empty() && MayCarryCommand(NormalizeExecutableToken(TrimView(argv[0])));
+  // argv[0]'s name, asked about below in several ways: normalized once.
+  const std::string name0 = argv.empty() ? std::string() : NormalizeExecutableToken(TrimView(argv[0]));
+  const bool trimmed0 = !argv.empty() && TrimView(argv[0]).size() == argv[0].size();
+  const bool may_carry = !argv.empty() && MayCarryCommand(name0);
   if (may_carry) unwrapped = ResolveTrustPlan(argv);
   if (unwrapped.blocked) {
     v.note = unwrapped.blocked_wrapper + " is a blocked wrapper";
@@ -211,12 +214,13 @@ SegmentVerdict OpenClawEvaluator::JudgeSegment(Argv step, bool prompt_only, cons
   const Resolution& policy =
       judged == run || policy_argv == plan_argv ? execution : resolver_.Resolve(policy_argv[0], env);
   v.resolved_path = policy.trust.empty() ? policy.candidate : policy.trust;
-  const std::string exec_name = NormalizeExecutableToken(plan_argv[0]);
+  // The name of what runs: argv[0]'s own unless a wrapper or package manager was peeled.
+  const std::string exec_name = run == &argv && trimmed0 ? name0 : NormalizeExecutableToken(plan_argv[0]);
   // Asked only of a matched command with arguments.
   const auto shell_segment = [&]() {
     return IsShellWrapperName(NormalizeExecutableToken(execution.name)) ||
            IsShellWrapperName(NormalizeExecutableToken(execution.raw)) ||
-           IsShellWrapperName(NormalizeExecutableToken(argv[0]));
+           IsShellWrapperName(trimmed0 ? name0 : NormalizeExecutableToken(argv[0]));
   };
   size_t payload_index = 0;
   const std::optional<std::string> payload =

@@ -52,10 +52,10 @@ bool IsInlineOption(const std::string& interpreter, const std::string& arg) {
   return has('c');  // POSIX shells
 }
 
-std::string ScriptOperandFailure(const Argv& argv, const ExecEnvironment& env, const FileSystem& fs) {
-  if (argv.empty()) return "";
-  const std::string interpreter = NormalizeExecutableToken(argv[0]);
-  if (!IsScriptInterpreter(interpreter)) return "";
+// `interpreter`: argv[0] normalized.
+std::string ScriptOperandFailure(const Argv& argv, const std::string& interpreter, const ExecEnvironment& env,
+                                 const FileSystem& fs) {
+  if (argv.empty() || !IsScriptInterpreter(interpreter)) return "";
   for (size_t i = 1; i < argv.size(); ++i) {
     const std::string& arg = argv[i];
     if (arg == "--") continue;
@@ -71,9 +71,10 @@ std::string ScriptOperandFailure(const Argv& argv, const ExecEnvironment& env, c
   return "";
 }
 
-// A shell started so that it reads startup files (-i, --rcfile, --init-file).
-bool LoadsShellStartupFiles(const Argv& argv) {
-  if (argv.empty() || !IsShellWrapperName(NormalizeExecutableToken(argv[0]))) return false;
+// A shell started so that it reads startup files (-i, --rcfile, --init-file);
+// `name`: argv[0] normalized.
+bool LoadsShellStartupFiles(const Argv& argv, std::string_view name) {
+  if (argv.empty() || !IsShellWrapperName(name)) return false;
   for (size_t i = 1; i < argv.size(); ++i) {
     const std::string& arg = argv[i];
     if (arg == "--rcfile" || arg == "--init-file" || arg == "--interactive") return true;
@@ -91,7 +92,9 @@ std::string BindingFailure(const Evaluation& ev, const ExecToolFacts& facts, con
     const SegmentVerdict& s = ev.segments[i];
     if (s.argv.empty()) return kCannotBind;
     const std::string_view executable = TrimView(s.argv[0]);
-    if (LoadsShellStartupFiles(s.argv)) return "SYSTEM_RUN_DENIED: approval cannot safely bind shell startup files";
+    const std::string name = NormalizeExecutableToken(s.argv[0]);
+    if (LoadsShellStartupFiles(s.argv, name))
+      return "SYSTEM_RUN_DENIED: approval cannot safely bind shell startup files";
     // An explicit path is bound as typed, relative to the cwd (no `~`).
     if (HasSeparator(executable) &&
         fs.Lstat(executable[0] == '/' ? std::string(executable) : env.cwd + "/" + std::string(executable)).type ==
@@ -113,7 +116,7 @@ std::string BindingFailure(const Evaluation& ev, const ExecToolFacts& facts, con
         return "SYSTEM_RUN_DENIED: approval requires a resolved executable";
       }
     }
-    std::string script = ScriptOperandFailure(s.argv, env, fs);
+    std::string script = ScriptOperandFailure(s.argv, name, env, fs);
     if (!script.empty()) return script;
   }
   return "";

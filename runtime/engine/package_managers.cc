@@ -176,12 +176,16 @@ bool HasContextOption(const Argv& argv, size_t start, const Options& o, Scope sc
   return false;
 }
 
-std::string ManagerName(const std::string& token) {
-  std::string name = NormalizeExecutableToken(token);  // lowercase already
+// A normalized (lowercase) name without .cjs, .mjs or .js.
+std::string_view WithoutScriptSuffix(std::string_view name) {
   for (const std::string_view suffix : {".cjs", ".mjs", ".js"}) {
     if (EndsWith(name, suffix)) return name.substr(0, name.size() - suffix.size());
   }
   return name;
+}
+
+std::string ManagerName(const std::string& token) {
+  return std::string(WithoutScriptSuffix(NormalizeExecutableToken(token)));
 }
 
 bool IsPackageManagerName(std::string_view name) {
@@ -317,8 +321,12 @@ bool HasExecContextOptions(const Argv& argv) {
 
 PackageManagerTarget ResolvePackageManagerTarget(const Argv& argv) {
   PackageManagerTarget target;
-  if (argv.empty() || (!IsDispatchWrapperName(NormalizeExecutableToken(TrimView(argv[0]))) &&
-                       !IsPackageManagerName(ManagerName(argv[0])))) {
+  if (argv.empty()) return target;
+  const std::string name = NormalizeExecutableToken(TrimView(argv[0]));
+  // ManagerName(argv[0]) is `name` without a script suffix when argv[0] needs no trimming.
+  const bool trimmed = TrimView(argv[0]).size() == argv[0].size();
+  if (!IsDispatchWrapperName(name) &&
+      !IsPackageManagerName(trimmed ? WithoutScriptSuffix(name) : ManagerName(argv[0]))) {
     return target;  // most commands: neither a wrapper nor a package manager
   }
   Argv current = argv;
