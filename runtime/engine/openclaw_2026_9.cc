@@ -362,7 +362,11 @@ Evaluation OpenClawEvaluator::Evaluate(std::string_view command, const ExecEnvir
   if (!used_payload) {
     candidates.reserve(analysis.steps.size());
     for (const ShellStep& step : analysis.steps) {
-      if (auto call = FindShellWrapperCall(step.argv)) {
+      // argv[0]'s name, for both questions below when it needs no trimming.
+      const std::string_view token0 = step.argv.empty() ? std::string_view() : TrimView(step.argv[0]);
+      const std::string name = NormalizeExecutableToken(token0);
+      const bool trimmed = !step.argv.empty() && token0.size() == step.argv[0].size();
+      if (auto call = step.argv.empty() ? std::nullopt : FindShellWrapperCall(step.argv, name)) {
         outer->shell_wrapper_call = true;
         const std::string shell = NormalizeExecutableToken(call->argv[0]);
         if (ParseableShells().count(shell) != 0) {
@@ -373,8 +377,9 @@ Evaluation OpenClawEvaluator::Evaluate(std::string_view command, const ExecEnvir
           }
         }
       }
-      const std::string reason =
-          step.has_assignment_prefix ? "env assignment before the command" : PromptOnlyReason(step.argv);
+      const std::string reason = step.has_assignment_prefix ? "env assignment before the command"
+                                 : trimmed                  ? PromptOnlyReason(step.argv, name)
+                                                            : PromptOnlyReason(step.argv);
       candidates.push_back({step.argv, !reason.empty(), reason});
     }
   }

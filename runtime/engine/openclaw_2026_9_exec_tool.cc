@@ -366,6 +366,7 @@ void ResolveExecTool(const EffectivePolicy& p, const Evaluation& ev, bool satisf
     settled = "approval-timeout (a fallback cannot release what needs a human)";
   }
   r->unattended_outcome = approved ? Decision::kAllow : Decision::kDeny;
+  r->reason.reserve(why.size() + 80);  // one allocation for what follows
   r->reason = why;
   r->reason.append(", askFallback=").append(ToString(p.ask_fallback));
   if (!settled.empty()) r->reason.append(": ").append(settled);

@@ -26,8 +26,9 @@ bool IsLiteralWordChar(char c) {
   }();
   return kTable[static_cast<unsigned char>(c)];
 }
-bool IsNameStart(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
-bool IsNameChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+// ASCII letters, digits and `_`, as std::isalpha and std::isalnum in the "C" locale.
+bool IsNameStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+bool IsNameChar(char c) { return IsNameStart(c) || (c >= '0' && c <= '9'); }
 // Characters after `$` that make a parameter expansion.
 bool IsExpansionChar(char c) {
   return IsNameChar(c) || c == '@' || c == '*' || c == '?' || c == '#' || c == '$' || c == '!' || c == '-' ||

@@ -141,11 +141,16 @@ bool HasStartupBeforeInline(const Argv& argv, bool login) {
 }
 
 std::optional<ShellWrapperCall> FindShellWrapperCall(const Argv& command) {
+  if (command.empty()) return std::nullopt;
+  return FindShellWrapperCall(command, NormalizeExecutableToken(TrimView(command[0])));
+}
+
+std::optional<ShellWrapperCall> FindShellWrapperCall(const Argv& command, const std::string& name0) {
   const Argv* argv = &command;
   Argv unwrapped;  // what a wrapper carried, once one did
   for (int depth = 0; depth <= 4; ++depth) {
     if (argv->empty() || TrimView((*argv)[0]).empty()) return std::nullopt;
-    const std::string name = NormalizeExecutableToken(TrimView((*argv)[0]));
+    const std::string name = depth == 0 ? name0 : NormalizeExecutableToken(TrimView((*argv)[0]));
     // Only dispatch wrappers and multiplexers unwrap; for any other name
     // (most commands) neither step runs and normalizes argv[0] again.
     if (MayCarryCommand(name)) {
@@ -174,7 +179,11 @@ std::optional<ShellWrapperCall> FindShellWrapperCall(const Argv& command) {
 // command carriers, shells reached through carriers).
 std::string PromptOnlyReason(const Argv& argv) {
   if (argv.empty()) return {};
-  const std::string name = NormalizeExecutableToken(argv[0]);
+  return PromptOnlyReason(argv, NormalizeExecutableToken(argv[0]));
+}
+
+std::string PromptOnlyReason(const Argv& argv, const std::string& name) {
+  if (argv.empty()) return {};
   const std::string_view n = name;
   if (n == "eval"sv) return "eval";
   if (n == "."sv || n == "source"sv) return "source";
@@ -193,7 +202,11 @@ std::string PromptOnlyReason(const Argv& argv) {
     if (prelude && prelude->split_string) return "env -S carries a command line";
   }
   // A shell with -c reached through a dispatch wrapper or carrier.
-  if (!IsShellWrapperName(name) && FindShellWrapperCall(argv)) return "shell wrapper through " + name;
+  if (!IsShellWrapperName(name) &&
+      FindShellWrapperCall(
+          argv, TrimView(argv[0]).size() == argv[0].size() ? name : NormalizeExecutableToken(TrimView(argv[0])))) {
+    return "shell wrapper through " + name;
+  }
   Argv carried;
   const Argv* current = &argv;
   for (int depth = 0; depth < 8; ++depth) {

@@ -26,9 +26,15 @@ struct ShellWrapperCall {
   std::string payload;
 };
 std::optional<ShellWrapperCall> FindShellWrapperCall(const Argv& argv);
+/// The same, for a caller that already holds NormalizeExecutableToken of
+/// argv[0] trimmed (`name`).
+std::optional<ShellWrapperCall> FindShellWrapperCall(const Argv& argv, const std::string& name);
 
 /// Why a step is prompt-only in openclaw-2026.9 ("" when it is not).
 std::string PromptOnlyReason(const Argv& argv);
+/// The same, for a caller that already holds NormalizeExecutableToken of
+/// argv[0] as it is (`name`).
+std::string PromptOnlyReason(const Argv& argv, const std::string& name);
 
 }  // namespace clawgate
 
