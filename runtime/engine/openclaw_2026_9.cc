@@ -188,7 +188,8 @@ SegmentVerdict OpenClawEvaluator::JudgeSegment(Argv step, bool prompt_only, cons
   const Argv& executed_argv = *run;
   const Resolution& executed_resolution = resolver_.Resolve(executed_argv[0], env);
   // Package-manager exec: the program it runs is what the allowlist judges.
-  const PackageManagerTarget package = ResolvePackageManagerTarget(executed_argv);
+  const PackageManagerTarget package =
+      run == &argv ? ResolvePackageManagerTarget(executed_argv, name0) : ResolvePackageManagerTarget(executed_argv);
   if (package.kind == PackageManagerTarget::Kind::kBlocked) {
     v.note = "package-manager exec that openclaw-2026.9 cannot bind to a program";
     return v;
@@ -218,8 +219,11 @@ SegmentVerdict OpenClawEvaluator::JudgeSegment(Argv step, bool prompt_only, cons
   const std::string exec_name = run == &argv && trimmed0 ? name0 : NormalizeExecutableToken(plan_argv[0]);
   // Asked only of a matched command with arguments.
   const auto shell_segment = [&]() {
-    return IsShellWrapperName(NormalizeExecutableToken(execution.name)) ||
-           IsShellWrapperName(NormalizeExecutableToken(execution.raw)) ||
+    // execution.raw is argv[0] trimmed when nothing was peeled; its name, when
+    // it is the raw token, normalizes alike.
+    const std::string raw_name = run == &argv ? name0 : NormalizeExecutableToken(execution.raw);
+    return IsShellWrapperName(raw_name) ||
+           (execution.name != execution.raw && IsShellWrapperName(NormalizeExecutableToken(execution.name))) ||
            IsShellWrapperName(trimmed0 ? name0 : NormalizeExecutableToken(argv[0]));
   };
   size_t payload_index = 0;

@@ -167,7 +167,7 @@ bool MentionsSecurityAuditSuppressions(std::string_view text) {
 
 bool HasArgumentShellExpansion(std::string_view command) {
   // Most commands hold none of the characters that could expand.
-  static const auto kExpanding = [] {
+  static constexpr std::array<bool, 256> kExpanding = [] {
     std::array<bool, 256> table{};
     for (const char c : std::string_view("~{*?[")) table[static_cast<unsigned char>(c)] = true;
     return table;

@@ -10,22 +10,22 @@
 namespace clawgate {
 namespace {
 
-bool IsBlank(char c) { return c == ' ' || c == '\t'; }
-bool IsOperatorChar(char c) { return c == ';' || c == '&' || c == '|' || c == '(' || c == ')' || c == '<' || c == '>'; }
+constexpr bool IsBlank(char c) { return c == ' ' || c == '\t'; }
+constexpr bool IsOperatorChar(char c) {
+  return c == ';' || c == '&' || c == '|' || c == '(' || c == ')' || c == '<' || c == '>';
+}
 // A character a word reader appends as it is: not a blank, a line end, an
 // operator, a quote, a backslash, a backquote or `$`.
-bool IsLiteralWordChar(char c) {
-  static const auto kTable = [] {
-    std::array<bool, 256> table{};
-    for (int i = 0; i < 256; ++i) {
-      const char x = static_cast<char>(i);
-      table[static_cast<size_t>(i)] = !(IsBlank(x) || x == '\n' || x == '\r' || IsOperatorChar(x) || x == '\\' ||
-                                        x == '\'' || x == '"' || x == '`' || x == '$');
-    }
-    return table;
-  }();
-  return kTable[static_cast<unsigned char>(c)];
-}
+constexpr std::array<bool, 256> kLiteralWordChars = [] {
+  std::array<bool, 256> table{};
+  for (int i = 0; i < 256; ++i) {
+    const char x = static_cast<char>(i);
+    table[static_cast<size_t>(i)] = !(IsBlank(x) || x == '\n' || x == '\r' || IsOperatorChar(x) || x == '\\' ||
+                                      x == '\'' || x == '"' || x == '`' || x == '$');
+  }
+  return table;
+}();
+bool IsLiteralWordChar(char c) { return kLiteralWordChars[static_cast<unsigned char>(c)]; }
 // ASCII letters, digits and `_`, as std::isalpha and std::isalnum in the "C" locale.
 bool IsNameStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
 bool IsNameChar(char c) { return IsNameStart(c) || (c >= '0' && c <= '9'); }

@@ -320,9 +320,13 @@ bool HasExecContextOptions(const Argv& argv) {
 }  // namespace
 
 PackageManagerTarget ResolvePackageManagerTarget(const Argv& argv) {
+  if (argv.empty()) return {};
+  return ResolvePackageManagerTarget(argv, NormalizeExecutableToken(TrimView(argv[0])));
+}
+
+PackageManagerTarget ResolvePackageManagerTarget(const Argv& argv, const std::string& name) {
   PackageManagerTarget target;
   if (argv.empty()) return target;
-  const std::string name = NormalizeExecutableToken(TrimView(argv[0]));
   // ManagerName(argv[0]) is `name` without a script suffix when argv[0] needs no trimming.
   const bool trimmed = TrimView(argv[0]).size() == argv[0].size();
   if (!IsDispatchWrapperName(name) &&

@@ -25,6 +25,9 @@ struct PackageManagerTarget {
 /// What the allowlist judges for `argv` (after dispatch wrappers), as 2026.9
 /// unwraps package-manager exec.
 PackageManagerTarget ResolvePackageManagerTarget(const Argv& argv);
+/// The same, for a caller that already holds NormalizeExecutableToken of
+/// argv[0] trimmed (`name`).
+PackageManagerTarget ResolvePackageManagerTarget(const Argv& argv, const std::string& name);
 
 }  // namespace clawgate
 
