@@ -14,9 +14,9 @@ namespace clawgate {
 namespace {
 
 bool IsReusablePayload(const std::vector<ShellStep>& steps) {
-  if (steps.empty() || Trim(steps[0].argv[0]).empty()) return false;
+  if (steps.empty() || TrimView(steps[0].argv[0]).empty()) return false;
   for (const ShellStep& s : steps) {
-    const std::string token = Trim(s.argv[0]);
+    const std::string_view token = TrimView(s.argv[0]);
     if (HasSeparator(token)) return false;
     const std::string name = NormalizeExecutableToken(token);
     if (name.size() >= 8 && name.compare(name.size() - 8, 8, "-wrapper") == 0) return false;
@@ -199,7 +199,7 @@ SegmentVerdict OpenClawEvaluator::JudgeSegment(Argv step, bool prompt_only, cons
     inner = ResolveTrustPlan(package.argv);
     const bool inline_shell = !inner.argv.empty() && IsShellWrapperName(NormalizeExecutableToken(inner.argv[0])) &&
                               PosixInlineCommand(inner.argv).has_value();
-    if (inner.blocked || inner.argv.empty() || Trim(inner.argv[0]).empty() || inline_shell) {
+    if (inner.blocked || inner.argv.empty() || TrimView(inner.argv[0]).empty() || inline_shell) {
       v.note = "package-manager exec of a program openclaw-2026.9 cannot bind";
       return v;
     }
@@ -234,7 +234,7 @@ SegmentVerdict OpenClawEvaluator::JudgeSegment(Argv step, bool prompt_only, cons
   // the shell itself.
   static const NameSet kCarrierShells = {"ash", "bash", "dash", "fish", "ksh", "sh", "zsh"};
   size_t carried_index = payload_index + 1;
-  while (carried_index < plan_argv.size() && Trim(plan_argv[carried_index]).empty()) ++carried_index;
+  while (carried_index < plan_argv.size() && TrimView(plan_argv[carried_index]).empty()) ++carried_index;
   const bool has_carried = carried_index < plan_argv.size();
   const std::optional<Carrier> carrier =
       inline_command ? DirectPositionalCarrier(*payload, has_carried && carried_index + 1 < plan_argv.size())
@@ -243,7 +243,7 @@ SegmentVerdict OpenClawEvaluator::JudgeSegment(Argv step, bool prompt_only, cons
   int match = found.index;
   if (match >= 0 && !multiplexed && (inline_command || (plan_argv.size() > 1 && shell_segment()))) {
     const AllowlistEntry& entry = allowlist_.entry(static_cast<size_t>(match));
-    const bool bound = entry.arg_pattern && !Trim(*entry.arg_pattern).empty();
+    const bool bound = entry.arg_pattern && !TrimView(*entry.arg_pattern).empty();
     const bool bare_wildcard = Trim(entry.pattern) == "*" && !bound;
     if (!bound && !bare_wildcard) {
       match = -1;
@@ -344,7 +344,7 @@ Evaluation OpenClawEvaluator::Evaluate(std::string_view command, const ExecEnvir
   if (single) {
     const ShellStep& step = analysis.steps[0];
     const Argv& argv = step.argv;
-    const std::string token0 = Trim(argv[0]);
+    const std::string_view token0 = TrimView(argv[0]);
     const std::string name = NormalizeExecutableToken(token0);
     if (!step.has_assignment_prefix && PosixShells().count(name) != 0 && !HasSeparator(token0) &&
         ParseableShells().count(name) != 0 && !HasStartupBeforeInline(argv, false) &&
@@ -352,10 +352,10 @@ Evaluation OpenClawEvaluator::Evaluate(std::string_view command, const ExecEnvir
       if (auto payload = PosixInlineCommand(argv)) {
         ShellAnalysis nested = ParsePosixShell(*payload);
         if (nested.ok && IsReusablePayload(nested.steps)) {
-          for (const ShellStep& s : nested.steps) {
+          for (ShellStep& s : nested.steps) {
             const std::string reason =
                 s.has_assignment_prefix ? "env assignment before the command" : PromptOnlyReason(s.argv);
-            candidates.push_back({s.argv, !reason.empty(), reason});
+            candidates.push_back({std::move(s.argv), !reason.empty(), reason});
           }
           used_payload = true;
           outer->shell_wrapper_call = true;  // the shell with its payload is the one step
@@ -384,7 +384,13 @@ Evaluation OpenClawEvaluator::Evaluate(std::string_view command, const ExecEnvir
       const std::string reason = step.has_assignment_prefix ? "env assignment before the command"
                                  : trimmed                  ? PromptOnlyReason(step.argv, name)
                                                             : PromptOnlyReason(step.argv);
-      candidates.push_back({step.argv, !reason.empty(), reason});
+      candidates.push_back({Argv(), !reason.empty(), reason});  // argv below
+    }
+    // The exec tool's layer reads the steps again only to bind a shell
+    // payload: without one, their argv move into the verdicts.
+    for (size_t i = 0; i < candidates.size(); ++i) {
+      Argv& step_argv = analysis.steps[i].argv;
+      candidates[i].argv = outer->shell_wrapper_call ? step_argv : std::move(step_argv);
     }
   }
   ev.analysis_ok = true;

@@ -39,7 +39,8 @@ ShellAnalysis ParsePosixShell(std::string_view command);
 /// A command's split as the evaluator leaves it for the exec tool's layer:
 /// the analysis, and whether some simple command of it runs a shell with an
 /// inline payload (FindShellWrapperCall finds one), which only then the
-/// layer looks at again.
+/// layer looks at again. Without one, the steps' argv have moved into the
+/// evaluation's segments (empty here).
 struct SplitCommand {
   ShellAnalysis analysis;
   bool shell_wrapper_call = false;

@@ -81,7 +81,7 @@ bool IsSafeLiteral(std::string_view value) {
   if (value.empty() || value == "-") return true;
   if (value.find_first_of("*?[]") != std::string_view::npos) return false;
   if (HasShellExpansion(value)) return false;
-  const std::string trimmed = Trim(value);
+  const std::string_view trimmed = TrimView(value);
   if (!trimmed.empty() && trimmed != "-") {
     if (StartsWith(trimmed, "./") || StartsWith(trimmed, "../") || StartsWith(trimmed, "~") || StartsWith(trimmed, "/"))
       return false;
@@ -201,7 +201,7 @@ bool OpenClawSafeBins::IsSafeUsage(const Argv& argv, const Resolution& execution
 
 bool IsSafeBuiltin(const Argv& argv) {
   static const NameSet builtins = {":", "cd", "false", "pwd", "test", "true"};
-  const std::string head = Lower(Trim(argv.empty() ? "" : argv[0]));
+  const std::string head = Lower(TrimView(argv.empty() ? std::string_view() : std::string_view(argv[0])));
   if (head.empty()) return false;
   if (head == "[") return argv.back() == "]";
   return builtins.count(head) != 0;

@@ -101,7 +101,7 @@ std::optional<std::string> PosixInlineCommand(const Argv& argv, size_t* value_in
     return command;
   };
   for (size_t i = 1; i < argv.size();) {
-    const std::string token = Trim(argv[i]);
+    const std::string_view token = TrimView(argv[i]);
     if (token.empty()) {
       ++i;
       continue;
@@ -124,7 +124,7 @@ std::optional<std::string> PosixInlineCommand(const Argv& argv, size_t* value_in
 bool HasStartupBeforeInline(const Argv& argv, bool login) {
   bool saw = false;
   for (size_t i = 1; i < argv.size();) {
-    const std::string token = Trim(argv[i]);
+    const std::string_view token = TrimView(argv[i]);
     if (token.empty()) {
       ++i;
       continue;

@@ -154,8 +154,8 @@ std::optional<EnvPrelude> ParseEnvPrelude(const Argv& argv) {
 // combined with its transparent-usage rule).
 Unwrap UnwrapDispatch(const Argv& argv) {
   Unwrap u;
-  if (argv.empty() || Trim(argv[0]).empty()) return u;
-  const std::string name = NormalizeExecutableToken(Trim(argv[0]));
+  if (argv.empty() || TrimView(argv[0]).empty()) return u;
+  const std::string name = NormalizeExecutableToken(TrimView(argv[0]));
   if (!IsDispatchWrapperName(name)) return u;
   u.wrapper = name;
   u.kind = UnwrapKind::kBlocked;
@@ -283,9 +283,9 @@ bool IsShellWrapperName(std::string_view name) {
 Unwrap UnwrapShellArgvCarrier(const Argv& argv) {
   Unwrap u;
   if (argv.empty()) return u;
-  const std::string token0 = Trim(argv[0]);
+  const std::string_view token0 = TrimView(argv[0]);
   if (token0 != "builtin" && token0 != "command" && token0 != "exec") return u;
-  u.wrapper = token0;
+  u.wrapper = std::string(token0);
   u.kind = UnwrapKind::kBlocked;
   for (size_t i = 1; i < argv.size(); ++i) {
     const std::string& token = argv[i];
@@ -310,13 +310,13 @@ Unwrap UnwrapShellArgvCarrier(const Argv& argv) {
 Unwrap UnwrapMultiplexer(const Argv& argv) {
   Unwrap u;
   if (argv.empty()) return u;
-  const std::string name = NormalizeExecutableToken(Trim(argv[0]));
+  const std::string name = NormalizeExecutableToken(TrimView(argv[0]));
   if (name != "busybox" && name != "toybox") return u;
   u.wrapper = name;
   u.kind = UnwrapKind::kBlocked;
   size_t applet = 1;
-  if (applet < argv.size() && Trim(argv[applet]) == "--") ++applet;
-  if (applet >= argv.size() || !IsShellWrapperName(NormalizeExecutableToken(Trim(argv[applet])))) return u;
+  if (applet < argv.size() && TrimView(argv[applet]) == "--") ++applet;
+  if (applet >= argv.size() || !IsShellWrapperName(NormalizeExecutableToken(TrimView(argv[applet])))) return u;
   u.kind = UnwrapKind::kUnwrapped;
   u.argv.assign(argv.begin() + static_cast<long>(applet), argv.end());
   return u;
