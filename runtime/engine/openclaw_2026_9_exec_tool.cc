@@ -313,10 +313,13 @@ void ResolveExecTool(const EffectivePolicy& p, const Evaluation& ev, bool satisf
   const bool audit = facts.audit_suppression && !(sec == Security::kFull && p.ask == Ask::kOff);
   const bool base =
       p.ask == Ask::kAlways || (!durable && p.ask == Ask::kOnMiss && sec == Security::kAllowlist && !allow_satisfied);
-  // Why the allowlist did not settle it, after `prefix` (built only when said).
-  const auto miss = [&](std::string prefix) {
-    if (ev.analysis_ok) return prefix.append("allowlist miss");
-    return prefix.append("analysis failed: ").append(ev.failure);
+  // Why the allowlist did not settle it, appended (built only when said).
+  const auto append_miss = [&](std::string* out) {
+    if (ev.analysis_ok) {
+      out->append("allowlist miss");
+    } else {
+      out->append("analysis failed: ").append(ev.failure);
+    }
   };
   if (!(base || plan_approval || heredoc_approval || audit)) {
     if (sec == Security::kFull || allow_satisfied || durable) {
@@ -326,15 +329,24 @@ void ResolveExecTool(const EffectivePolicy& p, const Evaluation& ev, bool satisf
                                          : "durable host approval";
     } else {
       r->decision = r->unattended_outcome = Decision::kDeny;
-      r->reason = miss("ask=off and ");
+      r->reason = "ask=off and ";
+      append_miss(&r->reason);
     }
     return;
   }
-  std::string why = p.ask == Ask::kAlways ? "ask=always"
-                    : base                ? miss("ask=on-miss and ")
-                    : plan_approval       ? "no enforced command (" + facts.plan_failure + ")"
-                    : heredoc_approval    ? "heredoc"
-                                          : "mentions the security audit's suppressions";
+  std::string why;
+  why.reserve(128);  // the reason grows from it below: one allocation
+  if (p.ask == Ask::kAlways) {
+    why = "ask=always";
+  } else if (base) {
+    why = "ask=on-miss and ";
+    append_miss(&why);
+  } else if (plan_approval) {
+    why.append("no enforced command (").append(facts.plan_failure).append(")");
+  } else {
+    why = heredoc_approval ? "heredoc" : "mentions the security audit's suppressions";
+  }
+  const size_t why_size = why.size();
   if (plan_approval && facts.plan_failure == kExpansion && p.ask == Ask::kOff && fallback == Security::kDeny) {
     r->decision = r->unattended_outcome = Decision::kDeny;
     r->reason = "ask-fallback-deny: execution-plan-miss (" + facts.plan_failure + ")";
@@ -342,7 +354,8 @@ void ResolveExecTool(const EffectivePolicy& p, const Evaluation& ev, bool satisf
   }
   if (!facts.binding_failure.empty()) {
     r->decision = r->unattended_outcome = Decision::kDeny;
-    r->reason = why + ", but " + facts.binding_failure.substr(facts.binding_failure.find(':') + 2);
+    why.append(", but ").append(std::string_view(facts.binding_failure).substr(facts.binding_failure.find(':') + 2));
+    r->reason = std::move(why);
     return;
   }
   r->decision = Decision::kPrompt;
@@ -366,8 +379,7 @@ void ResolveExecTool(const EffectivePolicy& p, const Evaluation& ev, bool satisf
     settled = "approval-timeout (a fallback cannot release what needs a human)";
   }
   r->unattended_outcome = approved ? Decision::kAllow : Decision::kDeny;
-  r->reason.reserve(why.size() + 80);  // one allocation for what follows
-  r->reason = why;
+  r->reason = std::move(why);
   r->reason.append(", askFallback=").append(ToString(p.ask_fallback));
   if (!settled.empty()) r->reason.append(": ").append(settled);
   if (!facts.binding_unknown.empty()) {
@@ -375,7 +387,8 @@ void ResolveExecTool(const EffectivePolicy& p, const Evaluation& ev, bool satisf
     // in a denial unless the fallback would approve.
     r->decision = Decision::kUnknown;
     if (approved) r->unattended_outcome = Decision::kUnknown;
-    r->reason = "unknown: " + why + ", and " + facts.binding_unknown + " (asked: " + r->reason + ")";
+    r->reason =
+        "unknown: " + r->reason.substr(0, why_size) + ", and " + facts.binding_unknown + " (asked: " + r->reason + ")";
   }
 }
 
