@@ -54,7 +54,7 @@ bool IsInlineOption(const std::string& interpreter, const std::string& arg) {
 
 // `interpreter`: argv[0] normalized.
 std::string ScriptOperandFailure(const Argv& argv, const std::string& interpreter, const ExecEnvironment& env,
-                                 const FileSystem& fs) {
+                                 const OpenClawResolver& resolver) {
   if (argv.empty() || !IsScriptInterpreter(interpreter)) return "";
   for (size_t i = 1; i < argv.size(); ++i) {
     const std::string& arg = argv[i];
@@ -64,7 +64,7 @@ std::string ScriptOperandFailure(const Argv& argv, const std::string& interprete
       continue;
     }
     const std::string path = arg[0] == '/' ? arg : env.cwd + "/" + arg;
-    if (fs.Lstat(path).type == FileType::kMissing)
+    if (resolver.Lstat(path).type == FileType::kMissing)
       return "SYSTEM_RUN_DENIED: approval requires an existing script operand";
     return "";
   }
@@ -86,7 +86,6 @@ bool LoadsShellStartupFiles(const Argv& argv, std::string_view name) {
 
 std::string BindingFailure(const Evaluation& ev, const ExecToolFacts& facts, const ExecEnvironment& env,
                            const OpenClawResolver& resolver) {
-  const FileSystem& fs = resolver.fs();
   if (!ev.analysis_ok || ev.segments.empty() || facts.heredoc) return kCannotBind;
   for (size_t i = 0; i < ev.segments.size(); ++i) {
     const SegmentVerdict& s = ev.segments[i];
@@ -97,7 +96,7 @@ std::string BindingFailure(const Evaluation& ev, const ExecToolFacts& facts, con
       return "SYSTEM_RUN_DENIED: approval cannot safely bind shell startup files";
     // An explicit path is bound as typed, relative to the cwd (no `~`).
     if (HasSeparator(executable) &&
-        fs.Lstat(executable[0] == '/' ? std::string(executable) : env.cwd + "/" + std::string(executable)).type ==
+        resolver.Lstat(executable[0] == '/' ? std::string(executable) : env.cwd + "/" + std::string(executable)).type ==
             FileType::kMissing) {
       return "SYSTEM_RUN_DENIED: approval cannot safely bind this interpreter/runtime command";
     }
@@ -110,13 +109,18 @@ std::string BindingFailure(const Evaluation& ev, const ExecToolFacts& facts, con
     if (s.resolved_path.empty()) {
       // Not judged far enough to resolve (a shell wrapper that only prompts):
       // the executable after dispatch wrappers, as the binding resolves it.
-      const TrustPlan plan = ResolveTrustPlan(s.argv);
-      const std::string_view inner = plan.argv.empty() ? executable : TrimView(plan.argv[0]);
+      // (A name that carries nothing is its own executable: no plan needed.)
+      TrustPlan plan;
+      std::string_view inner = executable;
+      if (MayCarryCommand(NormalizeExecutableToken(executable))) {
+        plan = ResolveTrustPlan(s.argv);
+        if (!plan.argv.empty()) inner = TrimView(plan.argv[0]);
+      }
       if (!HasSeparator(inner) && !resolver.Resolve(inner, env).path) {
         return "SYSTEM_RUN_DENIED: approval requires a resolved executable";
       }
     }
-    std::string script = ScriptOperandFailure(s.argv, name, env, fs);
+    std::string script = ScriptOperandFailure(s.argv, name, env, resolver);
     if (!script.empty()) return script;
   }
   return "";

@@ -137,10 +137,20 @@ const std::string& OpenClawResolver::RealPathOr(const std::string& path) const {
   return it->second;
 }
 
+const FileStatus& OpenClawResolver::Lstat(const std::string& path) const {
+  auto it = statuses_.find(path);
+  if (it == statuses_.end()) {
+    it = statuses_.emplace(path, fs_.Lstat(path)).first;
+    ++entries_;
+  }
+  return it->second;
+}
+
 void OpenClawResolver::NextDecision() const {
   if (entries_ + by_environment_.size() < kMaxEntries) return;
   by_environment_.clear();
   real_paths_.clear();
+  statuses_.clear();
   last_ = nullptr;
   entries_ = 0;
 }

@@ -39,8 +39,9 @@ std::string GatewayPath(std::string_view login_path, std::string_view request_pa
 /// openclaw-2026.9: resolves `raw` for a request in `env`.
 Resolution ResolveOpenClaw(std::string_view raw, const ExecEnvironment& env, const FileSystem& fs);
 
-/// openclaw-2026.9's resolutions for one engine: ResolveOpenClaw and the
-/// realpath of a path, each remembered per (token, PATH, HOME, cwd). PATH
+/// openclaw-2026.9's resolutions for one engine: ResolveOpenClaw, and the
+/// realpath and lstat of a path, each remembered (a resolution per token,
+/// PATH, HOME and cwd). PATH
 /// order is ResolveOpenClaw's own (the answer is computed by it once). An
 /// engine takes the host as it finds it while it decides: a file that
 /// appears or disappears is seen by the next engine, and every run of check,
@@ -61,6 +62,8 @@ class OpenClawResolver {
   const Resolution& Resolve(std::string_view raw, const ExecEnvironment& env) const;
   /// fs().RealPath(path), or `path` itself when it has none.
   const std::string& RealPathOr(const std::string& path) const;
+  /// fs().Lstat(path).
+  const FileStatus& Lstat(const std::string& path) const;
   /// Called between decisions: forgets everything once the bound is reached.
   void NextDecision() const;
 
@@ -74,6 +77,7 @@ class OpenClawResolver {
   mutable Resolutions* last_ = nullptr;
   mutable ExecEnvironment last_environment_;
   mutable std::unordered_map<std::string, std::string> real_paths_;
+  mutable std::unordered_map<std::string, FileStatus> statuses_;
   mutable size_t entries_ = 0;
   mutable std::string key_;  // reused, so a hit allocates nothing
 };

@@ -201,8 +201,9 @@ bool OpenClawSafeBins::IsSafeUsage(const Argv& argv, const Resolution& execution
 
 bool IsSafeBuiltin(const Argv& argv) {
   static const NameSet builtins = {":", "cd", "false", "pwd", "test", "true"};
-  const std::string head = Lower(TrimView(argv.empty() ? std::string_view() : std::string_view(argv[0])));
-  if (head.empty()) return false;
+  const std::string_view token = TrimView(argv.empty() ? std::string_view() : std::string_view(argv[0]));
+  if (token.empty() || token.size() > 5) return false;  // longer than any of them ("false")
+  const std::string head = Lower(token);
   if (head == "[") return argv.back() == "]";
   return builtins.count(head) != 0;
 }

@@ -73,6 +73,10 @@ TEST(OpenClawResolver, AnswersAsResolveOpenClawForEveryTokenAndEnvironment) {
   }
   EXPECT_EQ(resolver.RealPathOr("/b/link"), "/b/tool");
   EXPECT_EQ(resolver.RealPathOr("/nowhere/x"), "/nowhere/x");
+  for (const char* path : {"/b/link", "/b/tool", "/b", "/nowhere/x", "/b/data.txt"}) {
+    EXPECT_EQ(resolver.Lstat(path), fs.Lstat(path)) << path;
+    EXPECT_EQ(resolver.Lstat(path), fs.Lstat(path)) << path << ", remembered";
+  }
 }
 
 TEST(OpenClawResolver, TakesTheHostAsItFoundItAndANewOneSeesChanges) {
@@ -80,10 +84,13 @@ TEST(OpenClawResolver, TakesTheHostAsItFoundItAndANewOneSeesChanges) {
   const ExecEnvironment env{"/b:/a", "/home/u", "/work"};
   const OpenClawResolver first(fs);
   EXPECT_FALSE(first.Resolve("fresh", env).path);
+  EXPECT_FALSE(first.Lstat("/a/fresh").exists());
   fs.AddFile("/a/fresh");
   EXPECT_FALSE(first.Resolve("fresh", env).path);  // one engine, one view of the host
+  EXPECT_FALSE(first.Lstat("/a/fresh").exists());
   const OpenClawResolver second(fs);
   EXPECT_EQ(second.Resolve("fresh", env).path, "/a/fresh");
+  EXPECT_TRUE(second.Lstat("/a/fresh").exists());
 }
 
 TEST(OpenClawResolver, ForgetsEverythingBetweenDecisionsOnceFull) {
