@@ -3,10 +3,9 @@
 // engine must answer, never crash or hang. An anchored pattern may answer by
 // the subject's first unit alone: it must answer as the same pattern after an
 // empty lookahead (not anchored, always run) does, whenever both answer.
-#include "runtime/engine/js_regex.h"
-
 #include <string>
 
+#include "runtime/engine/js_regex.h"
 #include "tests/fuzz/fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
