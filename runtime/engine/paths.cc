@@ -49,10 +49,9 @@ bool HasSeparator(std::string_view s) {
 }
 
 std::string NormalizeExecutableToken(std::string_view token) {
-  // Basename, then what follows the last backslash, lowercased
-  // (What follows the last backslash after the last slash is what follows
-  // the last of either.) Most basenames are lowercase names without a dot:
-  // already normal.
+  // Basename, then what follows the last backslash (together: what follows
+  // the last slash or backslash), lowercased. Most basenames are lowercase
+  // names without a dot: already normal.
   while (token.size() > 1 && token.back() == '/') token.remove_suffix(1);
   size_t start = token.size();  // the basename, read backwards: only its characters are looked at
   bool normal = true;

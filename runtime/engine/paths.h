@@ -39,16 +39,15 @@ std::string GatewayPath(std::string_view login_path, std::string_view request_pa
 /// openclaw-2026.9: resolves `raw` for a request in `env`.
 Resolution ResolveOpenClaw(std::string_view raw, const ExecEnvironment& env, const FileSystem& fs);
 
-/// openclaw-2026.9's resolutions for one engine: ResolveOpenClaw, and the
-/// realpath and lstat of a path, each remembered (a resolution per token,
-/// PATH, HOME and cwd). PATH
-/// order is ResolveOpenClaw's own (the answer is computed by it once). An
-/// engine takes the host as it finds it while it decides: a file that
-/// appears or disappears is seen by the next engine, and every run of check,
-/// test, redteam, replay or explain builds its own. Bounded: NextDecision
-/// forgets everything once kMaxEntries are held, so memory follows the
-/// distinct commands of a run, never the number of decisions. References
-/// returned stay valid until NextDecision.
+/// openclaw-2026.9's resolutions for one engine: ResolveOpenClaw (per token,
+/// PATH, HOME and cwd), and the realpath and lstat of a path, each asked of
+/// the file system once and remembered. PATH order is ResolveOpenClaw's own
+/// (the answer is computed by it). An engine takes the host as it finds it
+/// while it decides: a file that appears or disappears is seen by the next
+/// engine, and every run of check, test, redteam, replay or explain builds
+/// its own. Bounded: NextDecision forgets everything once kMaxEntries are
+/// held, so memory follows the distinct commands of a run, never the number
+/// of decisions. References returned stay valid until NextDecision.
 class OpenClawResolver {
  public:
   static constexpr size_t kMaxEntries = 1 << 14;
