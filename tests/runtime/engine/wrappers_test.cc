@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "runtime/base/text.h"
+#include "runtime/engine/package_managers.h"
 #include "runtime/engine/paths.h"
 #include "runtime/engine/shell_wrappers.h"
 
@@ -66,6 +68,45 @@ TEST(MayCarryCommand, NoStepUnwrapsANameItRejects) {
   }
   for (const char* name : {"env", "sudo", "command", "builtin", "exec", "busybox", "toybox", "nice", "timeout"})
     EXPECT_TRUE(MayCarryCommand(name)) << name;
+}
+
+// The overloads that take argv[0]'s name from a caller that already
+// normalized it answer exactly as the plain forms do.
+TEST(ShellWrappers, OverloadsTakingTheNameAnswerAsThePlainForms) {
+  const std::vector<Argv> argvs = {{"ls", "-la"},
+                                   {"/usr/bin/env", "sh", "-c", "id"},
+                                   {"nice", "bash", "-lc", "ls"},
+                                   {"sudo", "ls"},
+                                   {"env", "-S", "ls -l"},
+                                   {"xargs", "rm"},
+                                   {"find", ".", "-exec"},
+                                   {"command", "eval", "x"},
+                                   {"busybox", "sh", "-c", "id"},
+                                   {"npx", "tool"},
+                                   {"npm", "exec", "--", "ls"},
+                                   {"pnpm", "foo"},
+                                   {"timeout", "5", "npx"},
+                                   {"sh", "-c", "git status"},
+                                   {"Git.EXE", "status"},
+                                   {" env", "sh", "-c", "x"},
+                                   {"eval", "ls"},
+                                   {"source", "x"}};
+  for (const Argv& argv : argvs) {
+    const std::string trimmed_name = NormalizeExecutableToken(TrimView(argv[0]));
+    const std::string name = NormalizeExecutableToken(argv[0]);
+    const auto plain = FindShellWrapperCall(argv);
+    const auto given = FindShellWrapperCall(argv, trimmed_name);
+    ASSERT_EQ(plain.has_value(), given.has_value()) << argv[0];
+    if (plain) {
+      EXPECT_EQ(plain->argv, given->argv) << argv[0];
+      EXPECT_EQ(plain->payload, given->payload) << argv[0];
+    }
+    EXPECT_EQ(PromptOnlyReason(argv), PromptOnlyReason(argv, name)) << argv[0];
+    const PackageManagerTarget a = ResolvePackageManagerTarget(argv);
+    const PackageManagerTarget b = ResolvePackageManagerTarget(argv, trimmed_name);
+    EXPECT_EQ(a.kind, b.kind) << argv[0];
+    EXPECT_EQ(a.argv, b.argv) << argv[0];
+  }
 }
 
 TEST(NameSet, AnswersAsASortedSetDoes) {
