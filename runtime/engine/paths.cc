@@ -44,10 +44,6 @@ std::optional<std::string> ResolveExecutable(std::string_view raw, const ExecEnv
 
 }  // namespace
 
-bool HasSeparator(std::string_view s) {
-  return s.find('/') != std::string_view::npos || s.find('\\') != std::string_view::npos;
-}
-
 std::string NormalizeExecutableToken(std::string_view token) {
   // Basename, then what follows the last backslash (together: what follows
   // the last slash or backslash), lowercased. Most basenames are lowercase
@@ -108,23 +104,35 @@ Resolution ResolveOpenClaw(std::string_view raw, const ExecEnvironment& env, con
 }
 
 const Resolution& OpenClawResolver::Resolve(std::string_view raw, const ExecEnvironment& env) const {
-  if (last_ == nullptr || env.path != last_environment_.path || env.home != last_environment_.home ||
-      env.cwd != last_environment_.cwd) {
-    key_.clear();
-    for (const std::string* part : {&env.path, &env.home, &env.cwd}) {
-      key_ += *part;
-      key_ += '\0';
+  if (&env != checked_environment_) {
+    if (last_ == nullptr || env.path != last_environment_.path || env.home != last_environment_.home ||
+        env.cwd != last_environment_.cwd) {
+      key_.clear();
+      for (const std::string* part : {&env.path, &env.home, &env.cwd}) {
+        key_ += *part;
+        key_ += '\0';
+      }
+      last_ = &by_environment_[key_];
+      last_environment_ = env;
+      ForgetRecent();
     }
-    last_ = &by_environment_[key_];
-    last_environment_ = env;
+    checked_environment_ = &env;
   }
+  Recent& recent = recent_[RecentSlot(raw)];
+  if (recent.resolution != nullptr && recent.token == raw) return *recent.resolution;
   key_.assign(raw);
   auto it = last_->find(key_);
   if (it == last_->end()) {
     it = last_->emplace(key_, ResolveOpenClaw(raw, env, fs_)).first;
     ++entries_;
   }
+  recent.token.assign(raw);
+  recent.resolution = &it->second;
   return it->second;
+}
+
+void OpenClawResolver::ForgetRecent() const {
+  for (Recent& recent : recent_) recent.resolution = nullptr;
 }
 
 const std::string& OpenClawResolver::RealPathOr(const std::string& path) const {
@@ -146,7 +154,9 @@ const FileStatus& OpenClawResolver::Lstat(const std::string& path) const {
 }
 
 void OpenClawResolver::NextDecision() const {
+  checked_environment_ = nullptr;  // the next decision may bring another environment, or change this one
   if (entries_ + by_environment_.size() < kMaxEntries) return;
+  ForgetRecent();
   by_environment_.clear();
   real_paths_.clear();
   statuses_.clear();

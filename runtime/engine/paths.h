@@ -4,6 +4,7 @@
 #ifndef CLAWGATE_RUNTIME_ENGINE_PATHS_H_
 #define CLAWGATE_RUNTIME_ENGINE_PATHS_H_
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,8 +15,14 @@
 
 namespace clawgate {
 
-/// Whether `s` contains `/` or `\`.
-bool HasSeparator(std::string_view s);
+/// Whether `s` contains `/` or `\` (inline, one pass: asked of short
+/// tokens several times a decision).
+inline bool HasSeparator(std::string_view s) {
+  for (const char c : s) {
+    if (c == '/' || c == '\\') return true;
+  }
+  return false;
+}
 
 /// The executable's basename as the targets compare it: lowercased, without
 /// a folder (either slash) and without .exe/.cmd/.bat/.com.
@@ -57,7 +64,9 @@ class OpenClawResolver {
   OpenClawResolver& operator=(const OpenClawResolver&) = delete;
 
   const FileSystem& fs() const { return fs_; }
-  /// ResolveOpenClaw(raw, env, fs()).
+  /// ResolveOpenClaw(raw, env, fs()). Between two NextDecision calls, an
+  /// environment at the same address is taken to be unchanged (a decision
+  /// asks about one environment several times).
   const Resolution& Resolve(std::string_view raw, const ExecEnvironment& env) const;
   /// fs().RealPath(path), or `path` itself when it has none.
   const std::string& RealPathOr(const std::string& path) const;
@@ -68,6 +77,20 @@ class OpenClawResolver {
 
  private:
   using Resolutions = std::unordered_map<std::string, Resolution>;  // by token
+  // The last tokens resolved in the current environment, by a cheap hash of
+  // their text: most decisions ask about the same few executables, and a hit
+  // here costs one comparison instead of a copy, a hash and a lookup.
+  struct Recent {
+    std::string token;
+    const Resolution* resolution = nullptr;  // into *last_; null: empty slot
+  };
+  static constexpr size_t kRecent = 64;
+  static size_t RecentSlot(std::string_view raw) {
+    if (raw.empty()) return 0;
+    const auto byte = [&](size_t i) { return static_cast<size_t>(static_cast<unsigned char>(raw[i])); };
+    return (raw.size() * 7 + byte(0) * 31 + byte(raw.size() - 1) * 131 + byte(raw.size() / 2)) % kRecent;
+  }
+  void ForgetRecent() const;
 
   const FileSystem& fs_;
   // Per environment (PATH, HOME and cwd joined), then per token; most runs
@@ -75,6 +98,9 @@ class OpenClawResolver {
   mutable std::unordered_map<std::string, Resolutions> by_environment_;
   mutable Resolutions* last_ = nullptr;
   mutable ExecEnvironment last_environment_;
+  // The environment compared equal to last_environment_ in this decision.
+  mutable const ExecEnvironment* checked_environment_ = nullptr;
+  mutable std::array<Recent, kRecent> recent_;
   mutable std::unordered_map<std::string, std::string> real_paths_;
   mutable std::unordered_map<std::string, FileStatus> statuses_;
   mutable size_t entries_ = 0;

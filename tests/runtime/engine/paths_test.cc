@@ -79,6 +79,42 @@ TEST(OpenClawResolver, AnswersAsResolveOpenClawForEveryTokenAndEnvironment) {
   }
 }
 
+TEST(OpenClawResolver, AnswersEachTokenWhenManyShareARecentSlot) {
+  MemoryFileSystem fs = Host();
+  std::vector<std::string> tokens;
+  for (int i = 0; i < 300; ++i) {  // more tokens than recent slots: many collide
+    tokens.push_back("t" + std::to_string(i));
+    if (i % 3 == 0) fs.AddFile("/a/" + tokens.back());
+  }
+  tokens.insert(tokens.end(), {"tool", "tool ", " tool", "/b/link", "x", "y", ""});
+  const ExecEnvironment env{"/b:/a", "/home/u", "/work"};
+  const OpenClawResolver resolver(fs);
+  for (int round = 0; round < 3; ++round) {
+    // Forward, then backward, then every seventh: each token's slot last
+    // held another token in most of these.
+    for (size_t k = 0; k < tokens.size(); ++k) {
+      const size_t i = round == 0 ? k : round == 1 ? tokens.size() - 1 - k : (k * 7) % tokens.size();
+      EXPECT_TRUE(SameResolution(resolver.Resolve(tokens[i], env), ResolveOpenClaw(tokens[i], env, fs)))
+          << "'" << tokens[i] << "', round " << round;
+    }
+  }
+}
+
+TEST(OpenClawResolver, SeesAnEnvironmentChangedInPlaceInTheNextDecision) {
+  const MemoryFileSystem fs = Host();
+  ExecEnvironment env{"/b:/a", "/home/u", "/work"};
+  const OpenClawResolver resolver(fs);
+  EXPECT_EQ(resolver.Resolve("tool", env).path, "/b/tool");
+  resolver.NextDecision();
+  env.path = "/a:/b";  // the same object, another PATH
+  EXPECT_EQ(resolver.Resolve("tool", env).path, "/a/tool");
+  resolver.NextDecision();
+  const ExecEnvironment copy = env;  // another object, the same environment
+  EXPECT_EQ(resolver.Resolve("tool", copy).path, "/a/tool");
+  env.path = "/b:/a";
+  EXPECT_EQ(resolver.Resolve("tool", env).path, "/b/tool");  // another object than the last one asked about
+}
+
 TEST(OpenClawResolver, TakesTheHostAsItFoundItAndANewOneSeesChanges) {
   MemoryFileSystem fs = Host();
   const ExecEnvironment env{"/b:/a", "/home/u", "/work"};
