@@ -6,16 +6,6 @@
 
 namespace clawgate {
 
-std::string_view TrimView(std::string_view s) {
-  // std::isspace in the "C" locale clawgate runs in, without the call.
-  const auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
-  size_t b = 0;
-  size_t e = s.size();
-  while (b < e && space(s[b])) ++b;
-  while (e > b && space(s[e - 1])) --e;
-  return s.substr(b, e - b);
-}
-
 std::string Trim(std::string_view s) { return std::string(TrimView(s)); }
 
 std::string Lower(std::string_view s) {

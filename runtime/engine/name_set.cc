@@ -1,11 +1,20 @@
 #include "runtime/engine/name_set.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace clawgate {
 
-NameSet::NameSet(std::initializer_list<std::string_view> names) {
-  names_.assign(names.begin(), names.end());
+NameSet::NameSet(std::initializer_list<std::string_view> names)
+    : NameSet(std::vector<std::string>(names.begin(), names.end())) {}
+
+NameSet NameSet::With(std::initializer_list<std::string_view> more) const {
+  std::vector<std::string> names = names_;
+  names.insert(names.end(), more.begin(), more.end());
+  return NameSet(std::move(names));
+}
+
+NameSet::NameSet(std::vector<std::string> names) : names_(std::move(names)) {
   std::sort(names_.begin(), names_.end());
   names_.erase(std::unique(names_.begin(), names_.end()), names_.end());
   size_t slots = 8;

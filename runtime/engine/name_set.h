@@ -22,6 +22,8 @@ class NameSet {
  public:
   NameSet() = default;
   NameSet(std::initializer_list<std::string_view> names);
+  /// This set with `more` names added.
+  NameSet With(std::initializer_list<std::string_view> more) const;
 
   /// 1 when `name` is in the set, else 0 (as std::set::count).
   size_t count(std::string_view name) const {
@@ -41,6 +43,8 @@ class NameSet {
 
  private:
   static constexpr size_t kFilterBits = 4096;
+  explicit NameSet(std::vector<std::string> names);
+
   static size_t Hash(std::string_view name) {
     if (name.empty()) return 0;
     const auto byte = [&](size_t i) { return static_cast<size_t>(static_cast<unsigned char>(name[i])); };

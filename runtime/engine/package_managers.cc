@@ -178,6 +178,8 @@ bool HasContextOption(const Argv& argv, size_t start, const Options& o, Scope sc
 
 // A normalized (lowercase) name without .cjs, .mjs or .js.
 std::string_view WithoutScriptSuffix(std::string_view name) {
+  // Each suffix ends in `.js` or `js`: most names are told by their last byte.
+  if (name.size() < 3 || name.back() != 's' || name[name.size() - 2] != 'j') return name;
   for (const std::string_view suffix : {".cjs", ".mjs", ".js"}) {
     if (EndsWith(name, suffix)) return name.substr(0, name.size() - suffix.size());
   }

@@ -68,7 +68,7 @@ bool IsEnvAssignment(std::string_view token) {
 
 }  // namespace
 
-bool IsDispatchWrapperName(std::string_view name) {
+const NameSet& DispatchWrapperNames() {
   static const NameSet names = {// transparent (some only on darwin; see UnwrapDispatch)
                                 "arch", "caffeinate", "env", "flock", "nice", "nohup", "sandbox-exec", "script",
                                 "stdbuf", "time", "timeout", "xcrun",
@@ -78,12 +78,15 @@ bool IsDispatchWrapperName(std::string_view name) {
                                 "proxychains", "proxychains4", "runuser", "setarch", "setsid", "setpriv", "su", "sudo",
                                 "systemd-run", "taskset", "torify", "torsocks", "unbuffer", "unshare", "watch",
                                 "xvfb-run"};
-  return names.count(name) != 0;
+  return names;
 }
 
+bool IsDispatchWrapperName(std::string_view name) { return DispatchWrapperNames().count(name) != 0; }
+
 bool MayCarryCommand(std::string_view name) {
-  static const NameSet carriers = {"builtin", "busybox", "command", "exec", "toybox"};
-  return IsDispatchWrapperName(name) || carriers.count(name) != 0;
+  // Asked of every segment's name several times: one lookup, not two.
+  static const NameSet names = DispatchWrapperNames().With({"builtin", "busybox", "command", "exec", "toybox"});
+  return names.count(name) != 0;
 }
 
 // `env` options and assignments; nullopt when the invocation is malformed.

@@ -68,6 +68,10 @@ TEST(MayCarryCommand, NoStepUnwrapsANameItRejects) {
   }
   for (const char* name : {"env", "sudo", "command", "builtin", "exec", "busybox", "toybox", "nice", "timeout"})
     EXPECT_TRUE(MayCarryCommand(name)) << name;
+  for (const std::string& name : names) {
+    if (IsDispatchWrapperName(NormalizeExecutableToken(name)))
+      EXPECT_TRUE(MayCarryCommand(NormalizeExecutableToken(name))) << name;
+  }
 }
 
 // The overloads that take argv[0]'s name from a caller that already
@@ -140,6 +144,18 @@ TEST(NameSet, AnswersAsASortedSetDoes) {
   EXPECT_EQ(set.size(), reference.size());
   EXPECT_TRUE(std::equal(set.begin(), set.end(), reference.begin(), reference.end()));
   EXPECT_EQ(NameSet().count(""), 0u);
+}
+
+TEST(NameSet, WithAddsNamesAndKeepsTheOriginal) {
+  const NameSet base = {"env", "nice", "sudo"};
+  const NameSet more = base.With({"exec", "env", "a-name-longer-than-fifteen"});
+  for (const char* name : {"env", "nice", "sudo", "exec", "a-name-longer-than-fifteen"})
+    EXPECT_EQ(more.count(name), 1u) << name;
+  for (const char* name : {"exe", "envv", "", "a-name-longer-than-fifteeN"}) EXPECT_EQ(more.count(name), 0u) << name;
+  EXPECT_EQ(more.size(), 5u);  // `env` once
+  EXPECT_TRUE(std::is_sorted(more.begin(), more.end()));
+  EXPECT_EQ(base.size(), 3u);
+  EXPECT_EQ(base.count("exec"), 0u);
 }
 
 TEST(ShellWrappers, FindsInlinePayloadsThroughWrappers) {
