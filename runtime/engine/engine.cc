@@ -31,6 +31,7 @@ namespace {
 // clawdbot-2026.1's decision once the allowlist evaluation is known (its
 // exec tool: requiresExecApproval, then askFallback; no durable approvals);
 // `satisfied` is taken as given (Decide tries both answers when it is unknown).
+// Sets r's decision, unattended outcome and reason, and reads nothing of r.
 void Resolve(const EffectivePolicy& p, const Evaluation& ev, bool evaluation_satisfied, DecisionResult* r) {
   const bool satisfied = p.security == Security::kAllowlist && ev.analysis_ok && evaluation_satisfied;
   const bool miss = !ev.analysis_ok || !satisfied;
@@ -97,8 +98,10 @@ DecisionResult Engine::Decide(std::string_view command, const ExecEnvironment& e
   resolve(ev.satisfied, &r);
   if (ev.analysis_ok && !ev.unknown.empty()) {
     // The allowlist may or may not be satisfied: an answer only when both
-    // readings lead to it.
-    DecisionResult other = r;
+    // readings lead to it. (Resolving writes only the decision, the
+    // unattended outcome and the reason: the other reading needs no copy of
+    // the evaluation.)
+    DecisionResult other;
     resolve(true, &other);
     if (other.decision != r.decision) r.decision = Decision::kUnknown;
     if (other.unattended_outcome != r.unattended_outcome) r.unattended_outcome = Decision::kUnknown;

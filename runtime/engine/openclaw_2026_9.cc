@@ -139,9 +139,10 @@ OpenClawEvaluator::OpenClawEvaluator(const std::vector<AllowlistEntry>& allowlis
                                      Platform platform)
     : allowlist_(allowlist, platform), resolver_(resolver), safe_bins_(resolver.fs()) {}
 
-SegmentVerdict OpenClawEvaluator::JudgeSegment(Argv step, bool prompt_only, const std::string& prompt_reason,
-                                               const ExecEnvironment& env) const {
-  SegmentVerdict v;
+void OpenClawEvaluator::JudgeSegment(Argv step, const std::string& name0, bool prompt_only,
+                                     const std::string& prompt_reason, const ExecEnvironment& env,
+                                     SegmentVerdict* out) const {
+  SegmentVerdict& v = *out;
   v.argv = std::move(step);
   const Argv& argv = v.argv;
   const int star = allowlist_.bare_star();
@@ -149,7 +150,6 @@ SegmentVerdict OpenClawEvaluator::JudgeSegment(Argv step, bool prompt_only, cons
     v.satisfied_by = SatisfiedBy::kAllowlist;
     v.entry = allowlist_.shared_entry(static_cast<size_t>(star));
     v.entry_index = static_cast<size_t>(star);
-    return v;
   };
   if (prompt_only) {
     // A `-c` shell reached through a dispatch wrapper is matched by a bare
@@ -157,31 +157,30 @@ SegmentVerdict OpenClawEvaluator::JudgeSegment(Argv step, bool prompt_only, cons
     if (star >= 0 && StartsWith(prompt_reason, "shell wrapper through")) {
       const auto call = FindShellWrapperCall(argv);
       if (call && !HasStartupBeforeInline(call->argv, true) && !HasStartupBeforeInline(call->argv, false)) {
-        return satisfied_by_star();
+        satisfied_by_star();
+        return;
       }
     }
     v.note = prompt_reason;
-    return v;
+    return;
   }
   // Wrappers peeled off; a plan (and its copies of argv) only when argv[0]
   // names something that may carry a command (ResolveTrustPlan leaves any
   // other argv as it is).
   TrustPlan unwrapped;
-  // argv[0]'s name, asked about below in several ways: normalized once.
-  const std::string name0 = argv.empty() ? std::string() : NormalizeExecutableToken(TrimView(argv[0]));
   const bool trimmed0 = !argv.empty() && TrimView(argv[0]).size() == argv[0].size();
   const bool may_carry = !argv.empty() && MayCarryCommand(name0);
   if (may_carry) unwrapped = ResolveTrustPlan(argv);
   if (unwrapped.blocked) {
     v.note = unwrapped.blocked_wrapper + " is a blocked wrapper";
-    return v;
+    return;
   }
   const Argv* run = may_carry ? &unwrapped.argv : &argv;
   const Argv* judged = may_carry ? &unwrapped.policy_argv : &argv;
   bool multiplexed = unwrapped.multiplexed;
   if (run->empty() || TrimView((*run)[0]).empty()) {
     v.note = "no executable";
-    return v;
+    return;
   }
   // Safe bins are judged on the command as it runs, before package-manager
   // exec is unwrapped.
@@ -192,7 +191,7 @@ SegmentVerdict OpenClawEvaluator::JudgeSegment(Argv step, bool prompt_only, cons
       run == &argv ? ResolvePackageManagerTarget(executed_argv, name0) : ResolvePackageManagerTarget(executed_argv);
   if (package.kind == PackageManagerTarget::Kind::kBlocked) {
     v.note = "package-manager exec that openclaw-2026.9 cannot bind to a program";
-    return v;
+    return;
   }
   TrustPlan inner;
   if (package.kind == PackageManagerTarget::Kind::kUnwrapped) {
@@ -201,7 +200,7 @@ SegmentVerdict OpenClawEvaluator::JudgeSegment(Argv step, bool prompt_only, cons
                               PosixInlineCommand(inner.argv).has_value();
     if (inner.blocked || inner.argv.empty() || TrimView(inner.argv[0]).empty() || inline_shell) {
       v.note = "package-manager exec of a program openclaw-2026.9 cannot bind";
-      return v;
+      return;
     }
     run = &inner.argv;
     judged = &inner.policy_argv;
@@ -298,23 +297,23 @@ SegmentVerdict OpenClawEvaluator::JudgeSegment(Argv step, bool prompt_only, cons
     v.satisfied_by = SatisfiedBy::kAllowlist;
     v.entry = allowlist_.shared_entry(static_cast<size_t>(match));
     v.entry_index = static_cast<size_t>(match);
-    return v;
+    return;
   }
   if (safe_bins_.IsSafeUsage(executed_argv, executed_resolution)) {
     v.satisfied_by = SatisfiedBy::kSafeBins;
-    return v;
+    return;
   }
   if (IsSafeBuiltin(argv)) {
     v.satisfied_by = SatisfiedBy::kSafeBuiltins;
-    return v;
+    return;
   }
   if (!found.unknown.empty() && v.note.empty()) {
     v.unknown = found.unknown;
     v.note = found.unknown;
-    return v;
+    return;
   }
   if (v.note.empty()) v.note = "no allowlist entry matches";
-  return v;
+  return;
 }
 
 Evaluation OpenClawEvaluator::Evaluate(std::string_view command, const ExecEnvironment& env) const {
@@ -335,17 +334,20 @@ Evaluation OpenClawEvaluator::Evaluate(std::string_view command, const ExecEnvir
   // unless a single wrapper command can stand for itself.
   struct Candidate {
     Argv argv;
+    std::string name;  // argv[0] trimmed and normalized
     bool prompt_only = false;
     std::string reason;
   };
   std::vector<Candidate> candidates;
   const bool single = analysis.steps.size() == 1;
   bool used_payload = false;
+  std::string single_name;  // the one step's argv[0] trimmed and normalized
   if (single) {
     const ShellStep& step = analysis.steps[0];
     const Argv& argv = step.argv;
     const std::string_view token0 = TrimView(argv[0]);
-    const std::string name = NormalizeExecutableToken(token0);
+    single_name = NormalizeExecutableToken(token0);
+    const std::string& name = single_name;
     if (!step.has_assignment_prefix && PosixShells().count(name) != 0 && !HasSeparator(token0) &&
         ParseableShells().count(name) != 0 && !HasStartupBeforeInline(argv, false) &&
         !HasStartupBeforeInline(argv, true)) {
@@ -353,9 +355,11 @@ Evaluation OpenClawEvaluator::Evaluate(std::string_view command, const ExecEnvir
         ShellAnalysis nested = ParsePosixShell(*payload);
         if (nested.ok && IsReusablePayload(nested.steps)) {
           for (ShellStep& s : nested.steps) {
-            const std::string reason =
+            std::string reason =
                 s.has_assignment_prefix ? "env assignment before the command" : PromptOnlyReason(s.argv);
-            candidates.push_back({std::move(s.argv), !reason.empty(), reason});
+            std::string step_name = NormalizeExecutableToken(TrimView(s.argv[0]));
+            const bool prompt_only = !reason.empty();
+            candidates.push_back({std::move(s.argv), std::move(step_name), prompt_only, std::move(reason)});
           }
           used_payload = true;
           outer->shell_wrapper_call = true;  // the shell with its payload is the one step
@@ -368,7 +372,7 @@ Evaluation OpenClawEvaluator::Evaluate(std::string_view command, const ExecEnvir
     for (const ShellStep& step : analysis.steps) {
       // argv[0]'s name, for both questions below when it needs no trimming.
       const std::string_view token0 = step.argv.empty() ? std::string_view() : TrimView(step.argv[0]);
-      const std::string name = NormalizeExecutableToken(token0);
+      std::string name = single ? std::move(single_name) : NormalizeExecutableToken(token0);
       const bool trimmed = !step.argv.empty() && token0.size() == step.argv[0].size();
       if (auto call = step.argv.empty() ? std::nullopt : FindShellWrapperCall(step.argv, name)) {
         outer->shell_wrapper_call = true;
@@ -381,10 +385,11 @@ Evaluation OpenClawEvaluator::Evaluate(std::string_view command, const ExecEnvir
           }
         }
       }
-      const std::string reason = step.has_assignment_prefix ? "env assignment before the command"
-                                 : trimmed                  ? PromptOnlyReason(step.argv, name)
-                                                            : PromptOnlyReason(step.argv);
-      candidates.push_back({Argv(), !reason.empty(), reason});  // argv below
+      std::string reason = step.has_assignment_prefix ? "env assignment before the command"
+                           : trimmed                  ? PromptOnlyReason(step.argv, name)
+                                                      : PromptOnlyReason(step.argv);
+      const bool prompt_only = !reason.empty();
+      candidates.push_back({Argv(), std::move(name), prompt_only, std::move(reason)});  // argv below
     }
     // The exec tool's layer reads the steps again only to bind a shell
     // payload: without one, their argv move into the verdicts.
@@ -399,13 +404,13 @@ Evaluation OpenClawEvaluator::Evaluate(std::string_view command, const ExecEnvir
   bool missed = false;
   ev.segments.reserve(candidates.size());
   for (Candidate& c : candidates) {
-    SegmentVerdict v = JudgeSegment(std::move(c.argv), c.prompt_only, c.reason, env);
+    SegmentVerdict& v = ev.segments.emplace_back();  // reserved: stays in place
+    JudgeSegment(std::move(c.argv), c.name, c.prompt_only, c.reason, env, &v);
     v.shell_payload = used_payload;
     if (v.satisfied_by == SatisfiedBy::kNone) ev.satisfied = false;
     if (v.satisfied_by == SatisfiedBy::kNone && v.unknown.empty()) missed = true;
     if (!v.unknown.empty() && ev.unknown.empty()) ev.unknown = v.unknown;
-    if (!v.entry || v.entry->source.value_or("") != "allow-always") durable = false;
-    ev.segments.push_back(std::move(v));
+    if (!v.entry || v.entry->source != "allow-always") durable = false;  // no copy of the source
   }
   ev.durable = durable && !ev.segments.empty();
   if (missed) ev.unknown.clear();  // one certain miss settles it

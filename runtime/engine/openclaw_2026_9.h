@@ -34,8 +34,10 @@ class OpenClawEvaluator final : public Evaluator {
   Evaluation Evaluate(std::string_view command, const ExecEnvironment& env, SplitCommand* outer) const;
 
  private:
-  SegmentVerdict JudgeSegment(Argv step, bool prompt_only, const std::string& prompt_reason,
-                              const ExecEnvironment& env) const;
+  /// Judges one simple command into `*out` (a fresh verdict, judged where it
+  /// is kept). `name0`: argv[0] trimmed and normalized (the caller has it).
+  void JudgeSegment(Argv step, const std::string& name0, bool prompt_only, const std::string& prompt_reason,
+                    const ExecEnvironment& env, SegmentVerdict* out) const;
 
   OpenClawAllowlist allowlist_;
   const OpenClawResolver& resolver_;

@@ -91,7 +91,11 @@ std::string BindingFailure(const Evaluation& ev, const ExecToolFacts& facts, con
     const SegmentVerdict& s = ev.segments[i];
     if (s.argv.empty()) return kCannotBind;
     const std::string_view executable = TrimView(s.argv[0]);
-    const std::string name = NormalizeExecutableToken(s.argv[0]);
+    // argv[0]'s name, trimmed and as typed (the same unless it has blanks around it).
+    const std::string trimmed_name = NormalizeExecutableToken(executable);
+    std::string typed_name;
+    if (executable.size() != s.argv[0].size()) typed_name = NormalizeExecutableToken(s.argv[0]);
+    const std::string& name = executable.size() == s.argv[0].size() ? trimmed_name : typed_name;
     if (LoadsShellStartupFiles(s.argv, name))
       return "SYSTEM_RUN_DENIED: approval cannot safely bind shell startup files";
     // An explicit path is bound as typed, relative to the cwd (no `~`).
@@ -112,7 +116,7 @@ std::string BindingFailure(const Evaluation& ev, const ExecToolFacts& facts, con
       // (A name that carries nothing is its own executable: no plan needed.)
       TrustPlan plan;
       std::string_view inner = executable;
-      if (MayCarryCommand(NormalizeExecutableToken(executable))) {
+      if (MayCarryCommand(trimmed_name)) {
         plan = ResolveTrustPlan(s.argv);
         if (!plan.argv.empty()) inner = TrimView(plan.argv[0]);
       }

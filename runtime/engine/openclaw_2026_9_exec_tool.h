@@ -56,6 +56,7 @@ ExecToolFacts ExecToolFactsOf(std::string_view command, const SplitCommand& spli
 /// The decision and unattended outcome of the exec tool. `satisfied` is the
 /// allowlist evaluation's answer (taken as given: Decide tries both when the
 /// evaluation is unknown); the policy's askFallback is already clamped.
+/// Sets r's decision, unattended outcome and reason, and reads nothing of r.
 void ResolveExecTool(const EffectivePolicy& policy, const Evaluation& ev, bool satisfied, const ExecToolFacts& facts,
                      DecisionResult* r);
 
