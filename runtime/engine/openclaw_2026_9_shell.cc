@@ -38,8 +38,14 @@ bool IsExpansionChar(char c) {
 // tree-sitter-bash words that OpenClaw calls dynamic (globs, brace and
 // bracket patterns) when they name the executable.
 bool HasUnescapedDynamicPattern(std::string_view text) {
+  static constexpr std::array<bool, 256> kSpecial = [] {
+    std::array<bool, 256> table{};
+    for (const char c : std::string_view("\\*?[{")) table[static_cast<unsigned char>(c)] = true;
+    return table;
+  }();
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
+    if (!kSpecial[static_cast<unsigned char>(c)]) continue;
     if (c == '\\') {
       ++i;
       continue;
@@ -155,8 +161,10 @@ class PosixParser {
 
   ShellAnalysis Run() {
     ShellAnalysis result;
-    for (size_t i = 0; i + 1 < text_.size(); ++i) {
-      if (text_[i] == '\\' && (text_[i + 1] == '\n' || text_[i + 1] == '\r')) return Fail("line continuation");
+    // Backslashes are rare: found with memchr, not looked for byte by byte.
+    for (size_t i = text_.find('\\'); i != std::string_view::npos && i + 1 < text_.size();
+         i = text_.find('\\', i + 1)) {
+      if (text_[i + 1] == '\n' || text_[i + 1] == '\r') return Fail("line continuation");
     }
     while (true) {
       while (pos_ < text_.size() && IsBlank(text_[pos_])) ++pos_;
@@ -310,7 +318,11 @@ class PosixParser {
   // Reads one word at pos_ into current_ (or records an assignment prefix).
   bool ReadWord() {
     const size_t start = pos_;
-    std::string value;
+    const bool first = current_.empty();
+    // The word is built where it is kept (one allocation for most commands'
+    // words); a failure leaves it there, as the parse is over.
+    if (current_.capacity() == 0) current_.reserve(8);
+    std::string& value = current_.emplace_back();
     while (pos_ < text_.size()) {
       // A run of characters that mean only themselves is taken whole.
       size_t run = pos_;
@@ -382,8 +394,9 @@ class PosixParser {
       ++pos_;
     }
     const std::string_view raw = text_.substr(start, pos_ - start);
-    if (current_.empty()) {
+    if (first) {
       if (IsAssignmentWord(raw)) {
+        current_.pop_back();
         has_prefix_ = true;
         return true;
       }
@@ -396,8 +409,6 @@ class PosixParser {
         return false;
       }
     }
-    if (current_.capacity() == 0) current_.reserve(8);  // one allocation for most commands' words
-    current_.push_back(std::move(value));
     return true;
   }
 
