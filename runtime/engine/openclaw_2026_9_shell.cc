@@ -157,10 +157,15 @@ std::string DecodeAnsiC(std::string_view body) {
 
 class PosixParser {
  public:
-  explicit PosixParser(std::string_view text) : text_(text) {}
+  // Parses into `*out`, whose steps' storage is reused.
+  PosixParser(std::string_view text, ShellAnalysis* out) : text_(text), out_(*out), steps_(out->steps) {
+    out_.ok = false;
+    out_.failure.clear();
+    steps_.clear();
+  }
 
-  ShellAnalysis Run() {
-    ShellAnalysis result;
+  // Whether the text splits into simple commands (*out says so either way).
+  bool Run() {
     // Backslashes are rare: found with memchr, not looked for byte by byte.
     for (size_t i = text_.find('\\'); i != std::string_view::npos && i + 1 < text_.size();
          i = text_.find('\\', i + 1)) {
@@ -173,7 +178,7 @@ class PosixParser {
       const char next = pos_ + 1 < text_.size() ? text_[pos_ + 1] : '\0';
       if (c == '\n' || c == '\r') {
         ++pos_;
-        if (!EndCommand(ShellOperator::kSequence, /*allow_empty=*/true)) return failed_;
+        if (!EndCommand(ShellOperator::kSequence, /*allow_empty=*/true)) return false;
         continue;
       }
       if (c == '#') {
@@ -189,20 +194,20 @@ class PosixParser {
           ++pos_;
         }
         ++pos_;
-        if (!EndCommand(ShellOperator::kSequence, false)) return failed_;
+        if (!EndCommand(ShellOperator::kSequence, false)) return false;
         continue;
       }
       if (c == '&') {
         if (next != '&') return Fail("background job");
         pos_ += 2;
-        if (!EndCommand(ShellOperator::kAnd, false)) return failed_;
+        if (!EndCommand(ShellOperator::kAnd, false)) return false;
         continue;
       }
       if (c == '|') {
         const bool is_or = next == '|';
         // `|&` pipes stderr too: still a pipe between two commands.
         pos_ += is_or || next == '&' ? 2 : 1;
-        if (!EndCommand(is_or ? ShellOperator::kOr : ShellOperator::kPipe, false)) return failed_;
+        if (!EndCommand(is_or ? ShellOperator::kOr : ShellOperator::kPipe, false)) return false;
         continue;
       }
       if (c == '(' || c == ')') return Fail("subshell or grouping");
@@ -216,13 +221,13 @@ class PosixParser {
       }
       if (c == '[' && next == '[' && current_.empty() && !has_prefix_ &&
           (pos_ + 2 >= text_.size() || IsBlank(text_[pos_ + 2]))) {
-        if (!ReadTestCommand()) return failed_;
+        if (!ReadTestCommand()) return false;
         continue;
       }
-      if (!ReadWord()) return failed_;
+      if (!ReadWord()) return false;
     }
     if (!current_.empty() || has_prefix_) {
-      if (!EndCommand(ShellOperator::kNone, false)) return failed_;
+      if (!EndCommand(ShellOperator::kNone, false)) return false;
     } else if (!steps_.empty() &&
                (steps_.back().op_to_next == ShellOperator::kAnd || steps_.back().op_to_next == ShellOperator::kOr ||
                 steps_.back().op_to_next == ShellOperator::kPipe)) {
@@ -230,16 +235,16 @@ class PosixParser {
     }
     if (!steps_.empty()) steps_.back().op_to_next = ShellOperator::kNone;
     if (steps_.empty()) return Fail("no commands to authorize");
-    result.ok = true;
-    result.steps = std::move(steps_);
-    return result;
+    out_.ok = true;
+    return true;
   }
 
  private:
-  ShellAnalysis Fail(std::string reason) {
-    failed_ = ShellAnalysis{};
-    failed_.failure = std::move(reason);
-    return failed_;
+  bool Fail(std::string reason) {
+    out_.ok = false;
+    out_.failure = std::move(reason);
+    steps_.clear();
+    return false;
   }
 
   // Closes the current simple command with `op`.
@@ -261,7 +266,7 @@ class PosixParser {
       Fail("empty command");
       return false;
     }
-    if (current_.front() == "[" && current_.back() != "]") {
+    if (std::string_view(current_.front()) == "[" && std::string_view(current_.back()) != "]") {
       Fail("unterminated test command");
       return false;
     }
@@ -322,7 +327,12 @@ class PosixParser {
     // The word is built where it is kept (one allocation for most commands'
     // words); a failure leaves it there, as the parse is over.
     if (current_.capacity() == 0) current_.reserve(8);
-    std::string& value = current_.emplace_back();
+    // Its leading run of characters that mean only themselves (most words
+    // are nothing else) is taken whole as the word is made.
+    size_t literal = pos_;
+    while (literal < text_.size() && IsLiteralWordChar(text_[literal])) ++literal;
+    std::string& value = current_.emplace_back(text_.data() + pos_, literal - pos_);
+    pos_ = literal;
     while (pos_ < text_.size()) {
       // A run of characters that mean only themselves is taken whole.
       size_t run = pos_;
@@ -459,12 +469,23 @@ class PosixParser {
   bool has_prefix_ = false;
   bool last_was_newline_ = false;
   bool negated_ = false;  // a leading `!` was read for the current command
-  std::vector<ShellStep> steps_;
-  ShellAnalysis failed_;
+  ShellAnalysis& out_;
+  std::vector<ShellStep>& steps_;  // out_.steps
 };
 
 }  // namespace
 
-ShellAnalysis ParsePosixShell(std::string_view command) { return PosixParser(command).Run(); }
+ShellAnalysis ParsePosixShell(std::string_view command) {
+  ShellAnalysis analysis;
+  PosixParser(command, &analysis).Run();
+  return analysis;
+}
+
+void ParsePosixShell(std::string_view command, ShellAnalysis* analysis) {
+  // A long command's storage is not held on to.
+  constexpr size_t kKeptSteps = 64;
+  if (analysis->steps.capacity() > kKeptSteps) analysis->steps = {};
+  PosixParser(command, analysis).Run();
+}
 
 }  // namespace clawgate

@@ -35,6 +35,9 @@ struct ShellAnalysis {
 
 /// The command's simple commands, or the reason it cannot be analysed.
 ShellAnalysis ParsePosixShell(std::string_view command);
+/// The same into `*analysis`, reusing the storage of its steps (for a caller
+/// that splits one command after another).
+void ParsePosixShell(std::string_view command, ShellAnalysis* analysis);
 
 /// A command's split as the evaluator leaves it for the exec tool's layer:
 /// the analysis, and whether some simple command of it runs a shell with an

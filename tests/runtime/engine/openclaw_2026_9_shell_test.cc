@@ -87,5 +87,48 @@ TEST(ParsePosixShell, AcceptsWhatTheTargetAuthorises) {
   }
 }
 
+// Parsing one command after another into the same analysis (as an engine
+// does) answers each as a fresh parse does: nothing of the last command
+// (its steps, its failure, its words moved out or left in) shows.
+TEST(ParsePosixShell, ReusedAnalysisAnswersAsAFreshOne) {
+  const std::vector<std::string> commands = {"echo a && ls -l | wc -l; git status\npwd",
+                                             "ls > out",
+                                             "git status",
+                                             "",
+                                             "FOO=1 BAR=2 ls",
+                                             "a; b; c; d; e; f; g; h",
+                                             "echo 'open",
+                                             "x",
+                                             "[[ -f x && -d y ]] && ls",
+                                             "echo a &&",
+                                             "! ls | cat"};
+  std::string many;  // more steps than a reused analysis keeps room for
+  for (int i = 0; i < 100; ++i) many += "ls " + std::to_string(i) + "; ";
+  ShellAnalysis reused;
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string& command : commands) {
+      for (const std::string& text : {command, many}) {
+        ParsePosixShell(text, &reused);
+        const ShellAnalysis fresh = ParsePosixShell(text);
+        EXPECT_EQ(reused.ok, fresh.ok) << text;
+        EXPECT_EQ(reused.failure, fresh.failure) << text;
+        ASSERT_EQ(reused.steps.size(), fresh.steps.size()) << text;
+        for (size_t i = 0; i < fresh.steps.size(); ++i) {
+          EXPECT_EQ(reused.steps[i].argv, fresh.steps[i].argv) << text;
+          EXPECT_EQ(reused.steps[i].has_assignment_prefix, fresh.steps[i].has_assignment_prefix) << text;
+          EXPECT_EQ(reused.steps[i].op_to_next, fresh.steps[i].op_to_next) << text;
+        }
+        // In the first round the words are moved out, as the engine moves
+        // them into its verdicts; in the second they are left in.
+        if (round == 0) {
+          for (ShellStep& step : reused.steps) {
+            const std::vector<std::string> taken = std::move(step.argv);
+          }
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace clawgate
