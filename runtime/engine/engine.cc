@@ -81,9 +81,8 @@ DecisionResult Engine::Decide(std::string_view command, const ExecEnvironment& e
   std::optional<ExecToolFacts> facts;
   if (openclaw_ != nullptr) {
     resolver_.NextDecision();
-    SplitCommand outer;
-    r.evaluation = openclaw_->Evaluate(command, env, &outer);
-    facts = ExecToolFactsOf(command, outer, r.evaluation, env, resolver_);
+    r.evaluation = openclaw_->Evaluate(command, env, &split_);
+    facts = ExecToolFactsOf(command, split_, r.evaluation, env, resolver_);
   } else {
     r.evaluation = Evaluate(command, env);
   }

@@ -28,6 +28,7 @@
 #include "runtime/document/target.h"
 #include "runtime/engine/decision.h"
 #include "runtime/engine/evaluator.h"
+#include "runtime/engine/openclaw_2026_9_shell.h"
 #include "runtime/engine/paths.h"
 
 namespace clawgate {
@@ -56,6 +57,9 @@ class Engine {
   OpenClawResolver resolver_;
   std::unique_ptr<Evaluator> evaluator_;
   const OpenClawEvaluator* openclaw_ = nullptr;  // evaluator_, for openclaw-2026.9
+  // The command being decided, split into simple commands (openclaw-2026.9),
+  // kept so that its storage is reused from one decision to the next.
+  mutable SplitCommand split_;
 };
 
 }  // namespace clawgate

@@ -325,20 +325,16 @@ Evaluation OpenClawEvaluator::Evaluate(std::string_view command, const ExecEnvir
                                        SplitCommand* outer) const {
   Evaluation ev;
   ShellAnalysis& analysis = outer->analysis;
-  analysis = ParsePosixShell(command);
+  ParsePosixShell(command, &analysis);
+  outer->shell_wrapper_call = false;
   if (!analysis.ok) {
     ev.failure = analysis.failure;
     return ev;
   }
   // Payloads of shell wrappers are parsed as well; their failures count
   // unless a single wrapper command can stand for itself.
-  struct Candidate {
-    Argv argv;
-    std::string name;  // argv[0] trimmed and normalized
-    bool prompt_only = false;
-    std::string reason;
-  };
-  std::vector<Candidate> candidates;
+  std::vector<Candidate>& candidates = candidates_;
+  candidates.clear();
   const bool single = analysis.steps.size() == 1;
   bool used_payload = false;
   std::string single_name;  // the one step's argv[0] trimmed and normalized
@@ -413,7 +409,8 @@ Evaluation OpenClawEvaluator::Evaluate(std::string_view command, const ExecEnvir
     if (!v.entry || v.entry->source != "allow-always") durable = false;  // no copy of the source
   }
   ev.durable = durable && !ev.segments.empty();
-  if (missed) ev.unknown.clear();  // one certain miss settles it
+  if (candidates.capacity() > 64) candidates = {};  // a long command's storage is not held on to
+  if (missed) ev.unknown.clear();                   // one certain miss settles it
   return ev;
 }
 

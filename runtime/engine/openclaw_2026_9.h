@@ -30,10 +30,19 @@ class OpenClawEvaluator final : public Evaluator {
   OpenClawEvaluator(const std::vector<AllowlistEntry>& allowlist, const OpenClawResolver& resolver, Platform platform);
   Evaluation Evaluate(std::string_view command, const ExecEnvironment& env) const override;
   /// The same, keeping the command's split into simple commands in `outer`
-  /// for the exec tool's layer.
+  /// for the exec tool's layer (its storage is reused: a caller deciding
+  /// many commands passes the same one).
   Evaluation Evaluate(std::string_view command, const ExecEnvironment& env, SplitCommand* outer) const;
 
  private:
+  // A simple command about to be judged.
+  struct Candidate {
+    Argv argv;
+    std::string name;  // argv[0] trimmed and normalized
+    bool prompt_only = false;
+    std::string reason;
+  };
+
   /// Judges one simple command into `*out` (a fresh verdict, judged where it
   /// is kept). `name0`: argv[0] trimmed and normalized (the caller has it).
   void JudgeSegment(Argv step, const std::string& name0, bool prompt_only, const std::string& prompt_reason,
@@ -42,6 +51,9 @@ class OpenClawEvaluator final : public Evaluator {
   OpenClawAllowlist allowlist_;
   const OpenClawResolver& resolver_;
   OpenClawSafeBins safe_bins_;
+  // Evaluate's candidates, kept so that their storage is reused from one
+  // command to the next (an evaluator is used by one thread, as its engine).
+  mutable std::vector<Candidate> candidates_;
 };
 
 }  // namespace clawgate
