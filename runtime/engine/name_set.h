@@ -11,6 +11,7 @@
 
 #include <bitset>
 #include <cstddef>
+#include <cstdint>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -45,11 +46,14 @@ class NameSet {
   static constexpr size_t kFilterBits = 4096;
   explicit NameSet(std::vector<std::string> names);
 
+  // The length and the first, middle and last bytes, packed and mixed by one
+  // multiplication (its high bits, which depend on every packed bit).
   static size_t Hash(std::string_view name) {
     if (name.empty()) return 0;
-    const auto byte = [&](size_t i) { return static_cast<size_t>(static_cast<unsigned char>(name[i])); };
-    return (name.size() * 0x9E3779B1u) ^ (byte(0) * 0x85EBCA77u) ^ (byte(name.size() - 1) * 0xC2B2AE3Du) ^
-           (byte(name.size() / 2) * 0x27D4EB2Fu);
+    const auto byte = [&](size_t i) { return uint64_t{static_cast<unsigned char>(name[i])}; };
+    const uint64_t key =
+        (uint64_t{name.size()} & 0xFFFF) | byte(0) << 16 | byte(name.size() - 1) << 24 | byte(name.size() / 2) << 32;
+    return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 40);
   }
 
   std::vector<std::string> names_;  // sorted, unique

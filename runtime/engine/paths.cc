@@ -1,6 +1,7 @@
 #include "runtime/engine/paths.h"
 
 #include <algorithm>
+#include <array>
 #include <string_view>
 
 #include "runtime/base/text.h"
@@ -48,13 +49,23 @@ std::string NormalizeExecutableToken(std::string_view token) {
   // Basename, then what follows the last backslash (together: what follows
   // the last slash or backslash), lowercased. Most basenames are lowercase
   // names without a dot: already normal.
+  // Per byte: a separator (1), or a character that is not normal (2: `.`, A-Z).
+  static constexpr std::array<unsigned char, 256> kKind = [] {
+    std::array<unsigned char, 256> kind{};
+    kind['/'] = kind['\\'] = 1;
+    kind['.'] = 2;
+    for (int c = 'A'; c <= 'Z'; ++c) kind[static_cast<size_t>(c)] = 2;
+    return kind;
+  }();
   while (token.size() > 1 && token.back() == '/') token.remove_suffix(1);
   size_t start = token.size();  // the basename, read backwards: only its characters are looked at
-  bool normal = true;
-  for (; start > 0 && token[start - 1] != '/' && token[start - 1] != '\\'; --start) {
-    const char c = token[start - 1];
-    normal = normal && c != '.' && !(c >= 'A' && c <= 'Z');
+  unsigned char seen = 0;
+  for (; start > 0; --start) {
+    const unsigned char kind = kKind[static_cast<unsigned char>(token[start - 1])];
+    if (kind == 1) break;
+    seen |= kind;
   }
+  const bool normal = seen == 0;
   token.remove_prefix(start);
   if (normal) return std::string(token);
   std::string base = Lower(token);

@@ -5,6 +5,7 @@
 #define CLAWGATE_RUNTIME_ENGINE_PATHS_H_
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -84,11 +85,16 @@ class OpenClawResolver {
     std::string token;
     const Resolution* resolution = nullptr;  // into *last_; null: empty slot
   };
-  static constexpr size_t kRecent = 64;
+  static constexpr size_t kRecent = 256;
+  // The length and four bytes, packed and mixed by one multiplication (its
+  // top bits, which depend on every packed bit).
   static size_t RecentSlot(std::string_view raw) {
     if (raw.empty()) return 0;
-    const auto byte = [&](size_t i) { return static_cast<size_t>(static_cast<unsigned char>(raw[i])); };
-    return (raw.size() * 7 + byte(0) * 31 + byte(raw.size() - 1) * 131 + byte(raw.size() / 2)) % kRecent;
+    const auto byte = [&](size_t i) { return uint64_t{static_cast<unsigned char>(raw[i])}; };
+    const size_t n = raw.size();
+    const uint64_t key =
+        (uint64_t{n} & 0xFFFF) | byte(0) << 16 | byte(n - 1) << 24 | byte(n / 2) << 32 | byte(n > 1 ? n - 2 : 0) << 40;
+    return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 56);  // 8 bits: kRecent slots
   }
   void ForgetRecent() const;
 

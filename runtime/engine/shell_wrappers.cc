@@ -93,7 +93,7 @@ std::optional<Argv> CarriedArgv(const Argv& argv) {
 // The -c payload of a POSIX shell argv (argv[0] is the shell).
 std::optional<std::string> PosixInlineCommand(const Argv& argv, size_t* value_index) {
   const std::string shell = NormalizeExecutableToken(argv.empty() ? "" : argv[0]);
-  if (shell == "csh" || shell == "osh" || shell == "tcsh" || shell == "nu") return std::nullopt;
+  if (shell == "csh"sv || shell == "osh"sv || shell == "tcsh"sv || shell == "nu"sv) return std::nullopt;
   // The payload token at `index` (its text, trimmed), when it is not empty.
   auto payload_at = [&](size_t index, const std::string& command) -> std::optional<std::string> {
     if (command.empty()) return std::nullopt;

@@ -104,7 +104,7 @@ std::optional<EnvPrelude> ParseEnvPrelude(const Argv& argv) {
                                      "--split-string",
                                      "--unset"};
   static const NameSet standalone = {"-0", "-i", "--ignore-environment", "--null"};
-  if (argv.empty() || NormalizeExecutableToken(argv[0]) != "env") return std::nullopt;
+  if (argv.empty() || std::string_view(NormalizeExecutableToken(argv[0])) != "env") return std::nullopt;
   EnvPrelude prelude;
   for (size_t i = 1; i < argv.size(); ++i) {
     const std::string& token = argv[i];
@@ -279,7 +279,8 @@ const NameSet& ParseableShells() {
   return names;
 }
 bool IsShellWrapperName(std::string_view name) {
-  return PosixShells().count(name) != 0 || name == "cmd" || name == "powershell" || name == "pwsh";
+  static const NameSet names = PosixShells().With({"cmd", "powershell", "pwsh"});
+  return names.count(name) != 0;
 }
 
 // `command`, `builtin` and `exec` before a command.

@@ -82,7 +82,7 @@ TEST(OpenClawResolver, AnswersAsResolveOpenClawForEveryTokenAndEnvironment) {
 TEST(OpenClawResolver, AnswersEachTokenWhenManyShareARecentSlot) {
   MemoryFileSystem fs = Host();
   std::vector<std::string> tokens;
-  for (int i = 0; i < 300; ++i) {  // more tokens than recent slots: many collide
+  for (int i = 0; i < 600; ++i) {  // more tokens than recent slots: many collide
     tokens.push_back("t" + std::to_string(i));
     if (i % 3 == 0) fs.AddFile("/a/" + tokens.back());
   }
