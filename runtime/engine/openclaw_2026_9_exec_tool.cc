@@ -143,9 +143,22 @@ bool MentionsSecurityAuditSuppressions(std::string_view text) {
     }
     return true;
   };
+  // Searched for as Horspool does, in either case: a window whose last byte
+  // is not in the word moves on by the whole word.
+  static constexpr std::array<unsigned char, 256> kShift = [] {
+    constexpr std::string_view word = "suppressions";  // kLast, all lowercase letters
+    std::array<unsigned char, 256> shift{};
+    for (unsigned char& s : shift) s = static_cast<unsigned char>(word.size());
+    for (size_t j = 0; j + 1 < word.size(); ++j) {
+      const auto c = static_cast<unsigned char>(word[j]);
+      shift[c] = shift[c - 'a' + 'A'] = static_cast<unsigned char>(word.size() - 1 - j);
+    }
+    return shift;
+  }();
   bool has_last = false;
-  for (size_t i = 0; i + kLast.size() <= text.size() && !has_last; ++i) {
-    has_last = (text[i] == 's' || text[i] == 'S') && last_at(i);
+  for (size_t i = 0; i + kLast.size() <= text.size() && !has_last;
+       i += kShift[static_cast<unsigned char>(text[i + kLast.size() - 1])]) {
+    has_last = last_at(i);
   }
   if (!has_last) return false;
   const std::string s = Lower(text);

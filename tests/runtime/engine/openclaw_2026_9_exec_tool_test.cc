@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
+#include <string>
+
 #include "runtime/engine/engine.h"
 
 namespace clawgate {
@@ -91,6 +94,31 @@ TEST(ExecTool, TheSecurityAuditsSuppressionsNeedAHumanUnlessFullAndOff) {
   EXPECT_TRUE(MentionsSecurityAuditSuppressions("security" + std::string(200, ' ') + "audit suppressions"));
   EXPECT_FALSE(MentionsSecurityAuditSuppressions("security" + std::string(203, ' ') + "audit suppressions"));
   EXPECT_FALSE(MentionsSecurityAuditSuppressions("suppressions audit security"));
+}
+
+// The last word is searched for by skipping: it answers as a plain search
+// for the word (here after "security audit ", so the word decides) at every
+// offset, in any case, after any of the word's own letters, and on near misses.
+TEST(ExecTool, TheSuppressionsWordIsFoundAtEveryOffsetAndCase) {
+  const std::string filler = "ssuppressionzuppresionsSUPPRESSIONnsx";
+  const auto lower = [](std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  size_t found = 0;
+  for (const std::string& word :
+       {"suppressions", "SUPPRESSIONS", "SuPpReSsIoNs", "sUPPRESSIONs", "suppressionz", "suppresions", "uppressions"}) {
+    for (size_t n = 0; n <= filler.size(); ++n) {
+      for (const std::string& tail : {"", " tail", "s"}) {
+        const std::string after = filler.substr(0, n) + word + tail;
+        const bool expected = lower(after).find("suppressions") != std::string::npos;
+        EXPECT_EQ(MentionsSecurityAuditSuppressions("security audit " + after), expected) << after;
+        found += expected;
+      }
+    }
+  }
+  EXPECT_GT(found, 300u);  // both answers are asked for often
+  EXPECT_LT(found, 700u);
 }
 
 TEST(ExecTool, ArgumentExpansionSkipsExecutablesAndQuotes) {
