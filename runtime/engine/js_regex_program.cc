@@ -9,7 +9,7 @@ constexpr size_t kMaxProgram = 50'000;
 
 class Compiler {
  public:
-  explicit Compiler(std::vector<Inst>* code) : code_(code) {}
+  Compiler(std::vector<Inst>* code, CompileOptions options) : code_(code), options_(options) {}
   int registers() const { return registers_; }
 
   void Emit(const Node& n) {
@@ -70,7 +70,9 @@ class Compiler {
         return;
       case Node::Kind::kLook: {
         const size_t start = Add({Op::kLookStart, 0, n.negative ? 1 : 0});
+        ++look_depth_;
         Emit(*n.children[0]);
+        --look_depth_;
         (*code_)[start].a = static_cast<int>(Add({Op::kLookEnd}));
         return;
       }
@@ -111,6 +113,19 @@ class Compiler {
       if (code_->size() > kMaxProgram) throw Unsupported("a pattern too large to compile");
     }
     if (n.max == -1) {
+      // One unit, greedy, outside a lookahead (whose end keeps the loop's
+      // register entries, which a kStar has none of, to undo later).
+      const Node& atom = *n.children[0];
+      const bool one_unit =
+          atom.kind == Node::Kind::kChar || atom.kind == Node::Kind::kClass || atom.kind == Node::Kind::kAny;
+      if (options_.fuse_stars && n.greedy && one_unit && look_depth_ == 0) {
+        const Op op = atom.kind == Node::Kind::kChar    ? Op::kChar
+                      : atom.kind == Node::Kind::kClass ? Op::kClass
+                                                        : Op::kAny;
+        const int a = atom.kind == Node::Kind::kChar ? atom.ch : atom.kind == Node::Kind::kClass ? atom.set : 0;
+        Add({Op::kStar, a, static_cast<int>(op)});
+        return;
+      }
       OptionalIteration(n, true);
       return;
     }
@@ -121,18 +136,22 @@ class Compiler {
   }
 
   std::vector<Inst>* code_;
+  CompileOptions options_;
   int registers_ = 0;
+  int look_depth_ = 0;
 };
 
 // The backtracking machine.
 class Machine {
  public:
-  enum class Kind : uint8_t { kChoice, kRestoreCapture, kRestoreRegister, kLook };
+  // kGiveBack: a kStar's untried shorter matches, positions [low, b).
+  enum class Kind : uint8_t { kChoice, kRestoreCapture, kRestoreRegister, kLook, kGiveBack };
   struct Entry {
     Kind kind;
-    int a;      // pc, slot or register; for kLook: continuation pc
-    int64_t b;  // position or old value; for kLook: position
+    int a;      // pc, slot or register; for kLook and kGiveBack: continuation pc
+    int64_t b;  // position or old value; for kLook: position; for kGiveBack: the last position tried
     int negative = 0;
+    int64_t low = 0;  // kGiveBack: the star's first position
   };
   // The machine's stacks, kept from one run to the next on a thread.
   struct Scratch {
@@ -311,7 +330,7 @@ class Machine {
           }
           kept_.clear();
           for (size_t i = barrier; i < stack_.size(); ++i) {
-            if (stack_[i].kind != Kind::kChoice) kept_.push_back(stack_[i]);
+            if (stack_[i].kind != Kind::kChoice && stack_[i].kind != Kind::kGiveBack) kept_.push_back(stack_[i]);
           }
           stack_.resize(barrier - 1);
           stack_.insert(stack_.end(), kept_.begin(), kept_.end());
@@ -321,6 +340,26 @@ class Machine {
         }
         case Op::kMatch:
           return MatchResult::kMatch;
+        case Op::kStar: {
+          // The loop it stands for takes five steps per unit matched and
+          // five more to fail the next and resume after it (kSplit, kMark,
+          // the atom, then undoing kMark and taking kSplit's other way).
+          int64_t end = sp;
+          for (; end < n; ++end) {
+            const char16_t u = s_[static_cast<size_t>(end)];
+            const auto matched = in.b == static_cast<int>(Op::kChar)    ? SameChar(u, static_cast<char16_t>(in.a))
+                                 : in.b == static_cast<int>(Op::kClass) ? InSet(p_.sets[static_cast<size_t>(in.a)], u)
+                                                                        : std::optional<bool>(!IsLineTerminator(u));
+            if (!matched) return MatchResult::kUnknown;
+            if (!*matched) break;
+          }
+          budget_ -= 5 * (end - sp) + 4;
+          if (budget_ < 0) return MatchResult::kUnknown;
+          if (end > sp) stack_.push_back({Kind::kGiveBack, pc + 1, end, 0, sp});
+          sp = end;
+          ++pc;
+          break;
+        }
       }
       if (ok) continue;
       // Backtrack.
@@ -340,6 +379,18 @@ class Machine {
             sp = e.b;
             resumed = true;
           }
+        } else if (e.kind == Kind::kGiveBack) {
+          // One unit fewer: as the loop's register entry undone and its
+          // choice taken (two steps).
+          if (--budget_ < 0) return MatchResult::kUnknown;
+          sp = e.b - 1;
+          if (sp == e.low) {
+            stack_.pop_back();
+          } else {
+            stack_.back().b = sp;
+          }
+          pc = e.a;
+          resumed = true;
         } else {
           Undo();
         }
@@ -405,6 +456,20 @@ std::optional<std::bitset<128>> FirstUnits(const Program& p) {
         pending.push_back(in.a);
         pending.push_back(in.b);
         break;
+      case Op::kStar:  // the atom's units, or none of them and what follows
+        if (in.b == static_cast<int>(Op::kChar)) {
+          if (!add(static_cast<char16_t>(in.a))) return std::nullopt;
+        } else if (in.b == static_cast<int>(Op::kClass)) {
+          const CharSet& set = p.sets[static_cast<size_t>(in.a)];
+          if (set.invert || set.HasNonAscii()) return std::nullopt;
+          for (const Range& r : set.ranges) {
+            for (uint32_t u = r.lo; u <= r.hi; ++u) add(static_cast<char16_t>(u));
+          }
+        } else {
+          return std::nullopt;  // kAny
+        }
+        pending.push_back(pc + 1);
+        break;
       case Op::kJmp:
         pending.push_back(in.a);
         break;
@@ -433,8 +498,8 @@ std::optional<std::bitset<128>> FirstUnits(const Program& p) {
 
 }  // namespace
 
-void CompileProgram(const Node& root, Program* program) {
-  Compiler compiler(&program->code);
+void CompileProgram(const Node& root, Program* program, CompileOptions options) {
+  Compiler compiler(&program->code, options);
   compiler.Emit(root);
   program->code.push_back({Op::kMatch});
   program->registers = compiler.registers();

@@ -33,6 +33,12 @@ enum class Op : uint8_t {
   kLookStart,  // a: index of the matching kLookEnd, b: 1 when negative
   kLookEnd,
   kMatch,
+  // A greedy unbounded repeat of one unit (x*, [^\0]*, .* outside any
+  // lookahead): as many units as match, then fewer one by one when what
+  // follows fails, as the loop of kSplit, kMark, the atom, kProgress and
+  // kJmp it stands for would, step for step in the budget. a: the unit,
+  // set index or 0; b: the atom's op (kChar, kClass or kAny).
+  kStar,
 };
 
 struct Inst {
@@ -56,9 +62,15 @@ struct Program {
   std::bitset<128> first_units;
 };
 
+struct CompileOptions {
+  /// Compile single-unit greedy stars to kStar (off: to the loop it stands
+  /// for, which tests compare it with).
+  bool fuse_stars = true;
+};
+
 /// Compiles `root` into `program` (whose sets the tree indexes); throws
 /// Unsupported when the program would be too large.
-void CompileProgram(const Node& root, Program* program);
+void CompileProgram(const Node& root, Program* program, CompileOptions options = {});
 
 /// RegExp.prototype.test of the compiled program on `subject`, in at most
 /// `budget` steps.

@@ -3,9 +3,13 @@
 // engine must answer, never crash or hang. An anchored pattern may answer by
 // the subject's first unit alone: it must answer as the same pattern after an
 // empty lookahead (not anchored, always run) does, whenever both answer.
+// A single-unit greedy star runs as one instruction that must answer as the
+// loop it stands for, step for step: the same answer at a small budget too.
 #include <string>
 
+#include "runtime/base/utf8.h"
 #include "runtime/engine/js_regex.h"
+#include "runtime/engine/js_regex_program.h"
 #include "tests/fuzz/fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -22,6 +26,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (regex.status() == JsRegex::Status::kOk && unanchored.status() == JsRegex::Status::kOk) {
     const MatchResult reference = unanchored.Test(subject, 100000);
     if (result != MatchResult::kUnknown && reference != MatchResult::kUnknown && result != reference) __builtin_trap();
+  }
+  if (regex.status() == JsRegex::Status::kOk && !FindInvalidUtf8(subject)) {
+    js_regex::Program fused;
+    js_regex::Program loop;
+    fused.ignore_case = loop.ignore_case = ignore_case;
+    const js_regex::ParsedPattern parsed = js_regex::ParsePattern(ToUtf16(pattern), &fused.sets);
+    loop.sets = fused.sets;
+    fused.captures = loop.captures = parsed.captures;
+    js_regex::CompileProgram(*parsed.root, &fused);
+    try {
+      js_regex::CompileProgram(*parsed.root, &loop, js_regex::CompileOptions{/*fuse_stars=*/false});
+    } catch (const js_regex::Unsupported&) {
+      return 0;  // the loops make the program too large to compile
+    }
+    const std::u16string units = ToUtf16(subject);
+    for (const int64_t budget : {int64_t{37}, int64_t{100000}}) {
+      if (js_regex::RunProgram(fused, units, budget) != js_regex::RunProgram(loop, units, budget)) __builtin_trap();
+    }
   }
   return 0;
 }

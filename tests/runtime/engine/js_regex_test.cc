@@ -5,6 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "runtime/base/utf8.h"
+#include "runtime/engine/js_regex_program.h"
+
 namespace clawgate {
 namespace {
 
@@ -168,6 +171,88 @@ TEST(JsRegex, CatastrophicBacktrackingEndsAsUnknown) {
   EXPECT_EQ(regex.Test(std::string(40, 'a') + "!"), kUnknown);
   EXPECT_EQ(regex.Test(std::string(10, 'a') + "!", 100), kUnknown);
   EXPECT_EQ(regex.Test(std::string(10, 'a') + "!"), kNo);  // small enough to settle
+}
+
+// A single-unit greedy star runs as one instruction (kStar) that stands for
+// the five-instruction loop it replaces: the same answer at every budget,
+// so the same steps, on every pattern and subject here (stars of units,
+// classes and any unit; inside groups, alternatives, loops and after
+// lookaheads; with captures, backreferences and the i flag).
+TEST(JsRegex, FusedStarsRunStepForStepAsTheLoopTheyReplace) {
+  const std::vector<std::string> patterns = {"a*",
+                                             "^a*$",
+                                             "^a*b",
+                                             "^a*ab",
+                                             "^a*a*a*b$",
+                                             "x[^y]*y",
+                                             "^[^\\x00]*\\x00$",
+                                             ".*b",
+                                             "^.*$",
+                                             "(?:ab*)*c",
+                                             "^(?!\\x00\\x00$)(?:status|diff|log)\\x00(?:[^\\x00]*\\x00)*$",
+                                             "^-n\\x00[^\\x00]*\\x00[^\\x00]*\\x00$",
+                                             "(a*)b\\1",
+                                             "^(?=a*b)a*b*$",
+                                             "^(?!a*c)[a-c]*$",
+                                             "[\u00e9a]*\u00e9",
+                                             "^[^a]*a",
+                                             "\\bx*\\b",
+                                             "(a|b*)*c",
+                                             "^a*?b",
+                                             "^(?:a|ab)*b$",
+                                             "^A*b",
+                                             "^[a-z]*[0-9]*$",
+                                             "^\\s*\\S*$"};
+  const std::vector<std::string> subjects = {"",
+                                             "b",
+                                             "ab",
+                                             "aaab",
+                                             "aaaa",
+                                             "aaaaaaaaaaaaaaaaaaaaaaac",
+                                             "xyy",
+                                             "xzzzzy",
+                                             std::string("status\0a\0bb\0", 12),
+                                             std::string("-n\0foo\0README.md\0", 17),
+                                             std::string("\0\0", 2),
+                                             "abab",
+                                             "abcabc",
+                                             "AAAb",
+                                             "aAaAb",
+                                             "\xc3\xa9\xc3\xa9"
+                                             "a"
+                                             "\xc3\xa9",
+                                             "\xf0\x9f\x98\x80"
+                                             "a",
+                                             "abc123",
+                                             "  x  ",
+                                             "x x"};
+  for (const bool ignore_case : {false, true}) {
+    for (const std::string& pattern : patterns) {
+      js_regex::Program fused;
+      js_regex::Program loop;
+      fused.ignore_case = loop.ignore_case = ignore_case;
+      const js_regex::ParsedPattern parsed = js_regex::ParsePattern(ToUtf16(pattern), &fused.sets);
+      loop.sets = fused.sets;
+      fused.captures = loop.captures = parsed.captures;
+      js_regex::CompileProgram(*parsed.root, &fused);
+      js_regex::CompileProgram(*parsed.root, &loop, js_regex::CompileOptions{/*fuse_stars=*/false});
+      for (const std::string& subject : subjects) {
+        const std::u16string units = ToUtf16(subject);
+        for (int64_t budget = 0; budget <= 400; ++budget) {
+          ASSERT_EQ(js_regex::RunProgram(fused, units, budget), js_regex::RunProgram(loop, units, budget))
+              << "/" << pattern << "/" << (ignore_case ? "i" : "") << " on '" << subject << "', budget " << budget;
+        }
+      }
+    }
+  }
+  // A star fused where the program has one: fewer instructions than the loop.
+  js_regex::Program fused;
+  js_regex::Program loop;
+  const js_regex::ParsedPattern parsed = js_regex::ParsePattern(u"^[^a]*a", &fused.sets);
+  loop.sets = fused.sets;
+  js_regex::CompileProgram(*parsed.root, &fused);
+  js_regex::CompileProgram(*parsed.root, &loop, js_regex::CompileOptions{false});
+  EXPECT_LT(fused.code.size(), loop.code.size());
 }
 
 }  // namespace
