@@ -53,8 +53,8 @@ bool IsInlineOption(const std::string& interpreter, const std::string& arg) {
 }
 
 // `interpreter`: argv[0] normalized.
-std::string ScriptOperandFailure(const Argv& argv, const std::string& interpreter, const ExecEnvironment& env,
-                                 const OpenClawResolver& resolver) {
+std::string_view ScriptOperandFailure(const Argv& argv, const std::string& interpreter, const ExecEnvironment& env,
+                                      const OpenClawResolver& resolver) {
   if (argv.empty() || !IsScriptInterpreter(interpreter)) return "";
   for (size_t i = 1; i < argv.size(); ++i) {
     const std::string& arg = argv[i];
@@ -84,8 +84,8 @@ bool LoadsShellStartupFiles(const Argv& argv, std::string_view name) {
   return false;
 }
 
-std::string BindingFailure(const Evaluation& ev, const ExecToolFacts& facts, const ExecEnvironment& env,
-                           const OpenClawResolver& resolver) {
+std::string_view BindingFailure(const Evaluation& ev, const ExecToolFacts& facts, const ExecEnvironment& env,
+                                const OpenClawResolver& resolver) {
   if (!ev.analysis_ok || ev.segments.empty() || facts.heredoc) return kCannotBind;
   for (size_t i = 0; i < ev.segments.size(); ++i) {
     const SegmentVerdict& s = ev.segments[i];
@@ -100,8 +100,8 @@ std::string BindingFailure(const Evaluation& ev, const ExecToolFacts& facts, con
       return "SYSTEM_RUN_DENIED: approval cannot safely bind shell startup files";
     // An explicit path is bound as typed, relative to the cwd (no `~`).
     if (HasSeparator(executable) &&
-        resolver.Lstat(executable[0] == '/' ? std::string(executable) : env.cwd + "/" + std::string(executable)).type ==
-            FileType::kMissing) {
+        (executable[0] == '/' ? resolver.Lstat(executable) : resolver.Lstat(env.cwd + "/" + std::string(executable)))
+                .type == FileType::kMissing) {
       return "SYSTEM_RUN_DENIED: approval cannot safely bind this interpreter/runtime command";
     }
     if (executable == "." || executable == "source") {
@@ -124,7 +124,7 @@ std::string BindingFailure(const Evaluation& ev, const ExecToolFacts& facts, con
         return "SYSTEM_RUN_DENIED: approval requires a resolved executable";
       }
     }
-    std::string script = ScriptOperandFailure(s.argv, name, env, resolver);
+    const std::string_view script = ScriptOperandFailure(s.argv, name, env, resolver);
     if (!script.empty()) return script;
   }
   return "";
@@ -370,18 +370,18 @@ void ResolveExecTool(const EffectivePolicy& p, const Evaluation& ev, bool satisf
   const size_t why_size = why.size();
   if (plan_approval && facts.plan_failure == kExpansion && p.ask == Ask::kOff && fallback == Security::kDeny) {
     r->decision = r->unattended_outcome = Decision::kDeny;
-    r->reason = "ask-fallback-deny: execution-plan-miss (" + facts.plan_failure + ")";
+    r->reason.assign("ask-fallback-deny: execution-plan-miss (").append(facts.plan_failure).append(")");
     return;
   }
   if (!facts.binding_failure.empty()) {
     r->decision = r->unattended_outcome = Decision::kDeny;
-    why.append(", but ").append(std::string_view(facts.binding_failure).substr(facts.binding_failure.find(':') + 2));
+    why.append(", but ").append(facts.binding_failure.substr(facts.binding_failure.find(':') + 2));
     r->reason = std::move(why);
     return;
   }
   r->decision = Decision::kPrompt;
   bool approved = false;
-  std::string settled;
+  std::string_view settled;  // always a literal: no string of its own
   if (fallback == Security::kFull) {
     approved = true;
   } else if (fallback == Security::kDeny) {
@@ -408,8 +408,14 @@ void ResolveExecTool(const EffectivePolicy& p, const Evaluation& ev, bool satisf
     // in a denial unless the fallback would approve.
     r->decision = Decision::kUnknown;
     if (approved) r->unattended_outcome = Decision::kUnknown;
-    r->reason =
-        "unknown: " + r->reason.substr(0, why_size) + ", and " + facts.binding_unknown + " (asked: " + r->reason + ")";
+    std::string asked = std::move(r->reason);
+    r->reason.assign("unknown: ")
+        .append(std::string_view(asked).substr(0, why_size))
+        .append(", and ")
+        .append(facts.binding_unknown)
+        .append(" (asked: ")
+        .append(asked)
+        .append(")");
   }
 }
 

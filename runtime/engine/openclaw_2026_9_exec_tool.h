@@ -29,17 +29,18 @@
 namespace clawgate {
 
 /// What the exec tool needs to know about one command beyond the allowlist.
+/// The reasons are fixed texts (string literals), so a view of each is held.
 struct ExecToolFacts {
   bool heredoc = false;
   /// The enforced command cannot be built; plan_failure says why.
   bool plan_failed = false;
-  std::string plan_failure;
+  std::string_view plan_failure;
   bool audit_suppression = false;
   /// Non-empty when an approval could not be bound (the tool then denies).
-  std::string binding_failure;
+  std::string_view binding_failure;
   /// Non-empty when whether it can be bound is not reproduced here (a shell
   /// payload beyond one plain command): the answer is then unknown.
-  std::string binding_unknown;
+  std::string_view binding_unknown;
 };
 
 /// textMentionsSecurityAuditSuppressions.

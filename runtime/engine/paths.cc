@@ -155,10 +155,11 @@ const std::string& OpenClawResolver::RealPathOr(const std::string& path) const {
   return it->second;
 }
 
-const FileStatus& OpenClawResolver::Lstat(const std::string& path) const {
-  auto it = statuses_.find(path);
+const FileStatus& OpenClawResolver::Lstat(std::string_view path) const {
+  key_.assign(path);  // reused, so a remembered answer allocates nothing
+  auto it = statuses_.find(key_);
   if (it == statuses_.end()) {
-    it = statuses_.emplace(path, fs_.Lstat(path)).first;
+    it = statuses_.emplace(key_, fs_.Lstat(key_)).first;
     ++entries_;
   }
   return it->second;

@@ -72,7 +72,7 @@ class OpenClawResolver {
   /// fs().RealPath(path), or `path` itself when it has none.
   const std::string& RealPathOr(const std::string& path) const;
   /// fs().Lstat(path).
-  const FileStatus& Lstat(const std::string& path) const;
+  const FileStatus& Lstat(std::string_view path) const;
   /// Called between decisions: forgets everything once the bound is reached.
   void NextDecision() const;
 
