@@ -218,11 +218,8 @@ TEST(JsRegex, FusedStarsRunStepForStepAsTheLoopTheyReplace) {
                                              "abcabc",
                                              "AAAb",
                                              "aAaAb",
-                                             "\xc3\xa9\xc3\xa9"
-                                             "a"
-                                             "\xc3\xa9",
-                                             "\xf0\x9f\x98\x80"
-                                             "a",
+                                             std::string("\xc3\xa9\xc3\xa9") + "a\xc3\xa9",
+                                             std::string("\xf0\x9f\x98\x80") + "a",
                                              "abc123",
                                              "  x  ",
                                              "x x"};
