@@ -367,12 +367,10 @@ Evaluation OpenClawEvaluator::Evaluate(std::string_view command, const ExecEnvir
     for (const ShellStep& step : analysis.steps) {
       // argv[0]'s name, for both questions below when it needs no trimming.
       const std::string_view token0 = step.argv.empty() ? std::string_view() : TrimView(step.argv[0]);
-      std::string name;  // a single step's is the one normalized above
-      if (single) {
-        name.swap(single_name);
-      } else {
-        name = NormalizeExecutableToken(token0);
-      }
+      // A single step's name is the one normalized above (moved once: a
+      // single step is one pass of this loop).
+      std::string name = single ? std::move(single_name)  // NOLINT(bugprone-use-after-move): one pass when single
+                                : NormalizeExecutableToken(token0);
       const bool trimmed = !step.argv.empty() && token0.size() == step.argv[0].size();
       if (auto call = step.argv.empty() ? std::nullopt : FindShellWrapperCall(step.argv, name)) {
         outer->shell_wrapper_call = true;
