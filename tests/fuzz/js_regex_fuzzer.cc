@@ -11,6 +11,7 @@
 #include "runtime/engine/js_regex.h"
 #include "runtime/engine/js_regex_program.h"
 #include "tests/fuzz/fuzz_input.h"
+#include "tests/support/js_regex_twins.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace clawgate;
@@ -28,21 +29,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (result != MatchResult::kUnknown && reference != MatchResult::kUnknown && result != reference) __builtin_trap();
   }
   if (regex.status() == JsRegex::Status::kOk && !FindInvalidUtf8(subject)) {
-    js_regex::Program fused;
-    js_regex::Program loop;
-    fused.ignore_case = loop.ignore_case = ignore_case;
-    const js_regex::ParsedPattern parsed = js_regex::ParsePattern(ToUtf16(pattern), &fused.sets);
-    loop.sets = fused.sets;
-    fused.captures = loop.captures = parsed.captures;
-    js_regex::CompileProgram(*parsed.root, &fused);
+    testing_support::JsRegexTwins twins;
     try {
-      js_regex::CompileProgram(*parsed.root, &loop, js_regex::CompileOptions{/*fuse_stars=*/false});
+      twins = testing_support::CompileJsRegexTwins(pattern, ignore_case);
     } catch (const js_regex::Unsupported&) {
       return 0;  // the loops make the program too large to compile
     }
     const std::u16string units = ToUtf16(subject);
     for (const int64_t budget : {int64_t{37}, int64_t{100000}}) {
-      if (js_regex::RunProgram(fused, units, budget) != js_regex::RunProgram(loop, units, budget)) __builtin_trap();
+      if (js_regex::RunProgram(twins.fused, units, budget) != js_regex::RunProgram(twins.loop, units, budget))
+        __builtin_trap();
     }
   }
   return 0;

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "runtime/base/utf8.h"
-#include "runtime/engine/js_regex_program.h"
+#include "tests/support/js_regex_twins.h"
 
 namespace clawgate {
 namespace {
@@ -225,14 +225,7 @@ TEST(JsRegex, FusedStarsRunStepForStepAsTheLoopTheyReplace) {
                                              "x x"};
   for (const bool ignore_case : {false, true}) {
     for (const std::string& pattern : patterns) {
-      js_regex::Program fused;
-      js_regex::Program loop;
-      fused.ignore_case = loop.ignore_case = ignore_case;
-      const js_regex::ParsedPattern parsed = js_regex::ParsePattern(ToUtf16(pattern), &fused.sets);
-      loop.sets = fused.sets;
-      fused.captures = loop.captures = parsed.captures;
-      js_regex::CompileProgram(*parsed.root, &fused);
-      js_regex::CompileProgram(*parsed.root, &loop, js_regex::CompileOptions{/*fuse_stars=*/false});
+      const auto [fused, loop] = testing_support::CompileJsRegexTwins(pattern, ignore_case);
       for (const std::string& subject : subjects) {
         const std::u16string units = ToUtf16(subject);
         for (int64_t budget = 0; budget <= 400; ++budget) {
@@ -243,13 +236,8 @@ TEST(JsRegex, FusedStarsRunStepForStepAsTheLoopTheyReplace) {
     }
   }
   // A star fused where the program has one: fewer instructions than the loop.
-  js_regex::Program fused;
-  js_regex::Program loop;
-  const js_regex::ParsedPattern parsed = js_regex::ParsePattern(u"^[^a]*a", &fused.sets);
-  loop.sets = fused.sets;
-  js_regex::CompileProgram(*parsed.root, &fused);
-  js_regex::CompileProgram(*parsed.root, &loop, js_regex::CompileOptions{false});
-  EXPECT_LT(fused.code.size(), loop.code.size());
+  const testing_support::JsRegexTwins twins = testing_support::CompileJsRegexTwins("^[^a]*a", false);
+  EXPECT_LT(twins.fused.code.size(), twins.loop.code.size());
 }
 
 }  // namespace
