@@ -4,6 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "runtime/engine/decision_json.h"
 #include "runtime/engine/policy.h"
 
 namespace clawgate {
@@ -66,6 +71,54 @@ TEST(Engine, ADecisionOutlivesItsEngine) {
   ASSERT_TRUE(decisions[0].evaluation.segments[1].entry);
   EXPECT_EQ(decisions[0].evaluation.segments[0].entry->pattern, "/opt/homebrew/Cellar/**/git");
   EXPECT_EQ(decisions[0].evaluation.segments[1].entry->pattern, "/bin/ls");
+}
+
+// An engine keeps storage and recent resolutions from one decision to the
+// next: one engine deciding commands one after another (in two orders) must
+// decide each exactly as a fresh engine does, every field of the decision.
+TEST(Engine, OneEngineDecidesEachCommandAsAFreshOneDoes) {
+  const MemoryFileSystem fs = MacHost();
+  const ApprovalsDocument document = Document(
+      {Path("/opt/homebrew/Cellar/**/git"), Path("/bin/ls"), Path("/bin/echo"),
+       AllowlistEntry{"/bin/head", std::string("^-n") + kNul + "[0-9]+" + kNul + "[^" + kNul + "]*" + kNul + "$",
+                      std::nullopt}});
+  std::string many;  // more steps than an engine keeps room for
+  for (int i = 0; i < 80; ++i) many += "ls d" + std::to_string(i) + " && ";
+  many += "echo done";
+  const std::vector<std::string> commands = {"git status",
+                                             "ls -la && echo hi | wc -l",
+                                             "sh -c 'ls; echo a'",
+                                             "env FOO=1 ls",
+                                             "sudo ls",
+                                             "ls > out",
+                                             "",
+                                             "head -n 5 README.md",
+                                             "head -x",
+                                             many,
+                                             "nice sh -c 'git log'",
+                                             "FOO=1 ls",
+                                             "echo $(id)",
+                                             "/work/tools1/tool; /work/tools2/tool",
+                                             "missing-tool --x",
+                                             "ls; cd /tmp; ls",
+                                             "git status"};
+  const auto json = [](const DecisionResult& d) {
+    nlohmann::ordered_json j;
+    AddDecisionJson(d, &j);
+    return j.dump();
+  };
+  std::vector<std::string> fresh;
+  for (const std::string& command : commands) {
+    const Engine engine(document, "main", Target::kOpenClaw2026_9, fs);
+    fresh.push_back(json(engine.Decide(command, kEnv)));
+  }
+  const Engine one(document, "main", Target::kOpenClaw2026_9, fs);
+  for (int round = 0; round < 2; ++round) {
+    for (size_t k = 0; k < commands.size(); ++k) {
+      const size_t i = round == 0 ? k : commands.size() - 1 - k;
+      EXPECT_EQ(json(one.Decide(commands[i], kEnv)), fresh[i]) << "'" << commands[i] << "', round " << round;
+    }
+  }
 }
 
 // Literal path entries are found through an index, the others by a scan;
