@@ -50,13 +50,13 @@ EmittedEnvironment EmitEnvironment(const CompiledEnvironment& environment, int64
   out.env = environment.name;
   out.revision = environment.revision;
   const ApprovalsDocument document = ToDocument(environment);
-  const std::string artifact = SerializeApprovals(document);
+  std::string artifact = SerializeApprovals(document);
   out.policy_digest = PolicyDigest(document);
   out.artifact_sha256 = Sha256Hex(artifact);
   out.agent_count = environment.agents.size();
   for (const CompiledAgent& agent : environment.agents) out.entry_count += agent.entries.size();
-  out.files.push_back({kDocumentFile, artifact});
-  out.files.push_back({kDocumentSumFile, Sha256SumLine(artifact, kDocumentFile)});
+  out.files.push_back({kDocumentFile, std::move(artifact)});
+  out.files.push_back({kDocumentSumFile, Sha256SumLineOf(out.artifact_sha256, kDocumentFile)});
   out.files.push_back({kManifestFile, SerializeManifest(ManifestOf(environment, at, revision, out.policy_digest,
                                                                    out.artifact_sha256))});
   if (environment.target == Target::kOpenClaw2026_9) {
@@ -65,9 +65,13 @@ EmittedEnvironment EmitEnvironment(const CompiledEnvironment& environment, int64
          RenderOpenClawPolicy(document, {environment.name, environment.revision, out.policy_digest, {}})});
   }
   for (OutputFile& job : LaunchdJobs(environment)) out.files.push_back(std::move(job));
-  std::map<std::string, std::string> covered;
-  for (const OutputFile& file : out.files) covered[file.name] = file.content;
-  out.files.push_back({kSumsFile, RenderSha256Sums(covered)});
+  // Every file so far, each hashed once (the document already was).
+  std::map<std::string_view, std::string> digests;
+  for (const OutputFile& file : out.files) {
+    digests[file.name] = file.name == kDocumentFile ? out.artifact_sha256 : Sha256Hex(file.content);
+  }
+  std::string sums = RenderSha256SumsOf(digests);
+  out.files.push_back({kSumsFile, std::move(sums)});
   return out;
 }
 

@@ -24,7 +24,13 @@ std::string Sha256Hex(std::string_view bytes) {
 }
 
 std::string Sha256SumLine(std::string_view bytes, std::string_view file_name) {
-  std::string line = Sha256Hex(bytes);
+  return Sha256SumLineOf(Sha256Hex(bytes), file_name);
+}
+
+std::string Sha256SumLineOf(std::string_view hex, std::string_view file_name) {
+  std::string line;
+  line.reserve(hex.size() + 2 + file_name.size() + 1);
+  line += hex;
   line += "  ";
   line += file_name;
   line += '\n';

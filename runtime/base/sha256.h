@@ -12,6 +12,8 @@ std::string Sha256Hex(std::string_view bytes);
 
 /// The line `sha256sum` prints for a file: "<hex>  <name>\n".
 std::string Sha256SumLine(std::string_view bytes, std::string_view file_name);
+/// The same line for a file whose SHA-256 (`hex`) is known.
+std::string Sha256SumLineOf(std::string_view hex, std::string_view file_name);
 
 /// Whether `text` is 64 lowercase hex digits.
 bool IsSha256Hex(std::string_view text);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "runtime/base/json_writer.h"
+
 namespace clawgate {
 namespace {
 
@@ -340,12 +342,29 @@ ApprovalsDocument ParseDocument(const Json& root, ReadMode mode, std::vector<Set
   return document;
 }
 
-void PutSettings(const PolicySettings& settings, OrderedJson* out) {
-  if (settings.security) (*out)["security"] = ToString(*settings.security);
-  if (settings.ask) (*out)["ask"] = ToString(*settings.ask);
-  if (settings.ask_fallback) (*out)["askFallback"] = ToString(*settings.ask_fallback);
-  if (settings.auto_allow_skills) (*out)["autoAllowSkills"] = *settings.auto_allow_skills;
-  for (const auto& [field, raw] : settings.unreadable) (*out)[field] = OrderedJson::parse(raw);
+// The settings in the document's order; a value the target could not read
+// is written back as it was, in its field's place.
+void PutSettings(const PolicySettings& settings, JsonWriter* out) {
+  const auto unreadable = [&](const char* field) {
+    const auto it = settings.unreadable.find(field);
+    if (it == settings.unreadable.end()) return false;
+    out->Key(field).Raw(OrderedJson::parse(it->second).dump(2));
+    return true;
+  };
+  if (settings.security && !unreadable("security")) out->Key("security").String(ToString(*settings.security));
+  if (settings.ask && !unreadable("ask")) out->Key("ask").String(ToString(*settings.ask));
+  if (settings.ask_fallback && !unreadable("askFallback")) {
+    out->Key("askFallback").String(ToString(*settings.ask_fallback));
+  }
+  if (settings.auto_allow_skills && !unreadable("autoAllowSkills")) {
+    out->Key("autoAllowSkills").Bool(*settings.auto_allow_skills);
+  }
+  for (const auto& [field, raw] : settings.unreadable) {
+    const bool written = (field == "security" && settings.security) || (field == "ask" && settings.ask) ||
+                         (field == "askFallback" && settings.ask_fallback) ||
+                         (field == "autoAllowSkills" && settings.auto_allow_skills);
+    if (!written) out->Key(field).Raw(OrderedJson::parse(raw).dump(2));
+  }
 }
 
 }  // namespace
@@ -429,31 +448,31 @@ ParsedApprovals ParseApprovals(std::string_view json_text, ReadMode mode) {
 }
 
 std::string SerializeApprovals(const ApprovalsDocument& document) {
-  OrderedJson out;
-  out["version"] = 1;
-  if (document.socket_path) out["socket"]["path"] = *document.socket_path;
-  OrderedJson defaults = OrderedJson::object();
-  PutSettings(document.defaults, &defaults);
-  out["defaults"] = std::move(defaults);
-  OrderedJson agents = OrderedJson::object();
+  JsonWriter out(2);
+  out.BeginObject().Key("version").Int(1);
+  if (document.socket_path) out.Key("socket").BeginObject().Key("path").String(*document.socket_path).EndObject();
+  out.Key("defaults").BeginObject();
+  PutSettings(document.defaults, &out);
+  out.EndObject().Key("agents").BeginObject();
   for (const auto& [id, agent] : document.agents) {
-    OrderedJson agent_json = OrderedJson::object();
-    PutSettings(agent.settings, &agent_json);
+    out.Key(id).BeginObject();
+    PutSettings(agent.settings, &out);
     if (!agent.allowlist.empty()) {
-      OrderedJson list = OrderedJson::array();
+      out.Key("allowlist").BeginArray();
       for (const AllowlistEntry& entry : agent.allowlist) {
-        OrderedJson item;
-        item["pattern"] = entry.pattern;
-        if (entry.arg_pattern) item["argPattern"] = *entry.arg_pattern;
-        if (entry.source) item["source"] = *entry.source;
-        list.push_back(std::move(item));
+        out.BeginObject().Key("pattern").String(entry.pattern);
+        if (entry.arg_pattern) out.Key("argPattern").String(*entry.arg_pattern);
+        if (entry.source) out.Key("source").String(*entry.source);
+        out.EndObject();
       }
-      agent_json["allowlist"] = std::move(list);
+      out.EndArray();
     }
-    agents[id] = std::move(agent_json);
+    out.EndObject();
   }
-  out["agents"] = std::move(agents);
-  return out.dump(2) + "\n";
+  out.EndObject().EndObject();
+  std::string text = out.Take();
+  text += '\n';
+  return text;
 }
 
 }  // namespace clawgate

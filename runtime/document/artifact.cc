@@ -108,8 +108,14 @@ std::optional<std::vector<SumsEntry>> ParseSha256Sums(std::string_view text, std
 }
 
 std::string RenderSha256Sums(const std::map<std::string, std::string>& files) {
+  std::map<std::string_view, std::string> digests;
+  for (const auto& [name, bytes] : files) digests.emplace(name, Sha256Hex(bytes));
+  return RenderSha256SumsOf(digests);
+}
+
+std::string RenderSha256SumsOf(const std::map<std::string_view, std::string>& digests) {
   std::string out;
-  for (const auto& [name, bytes] : files) out += Sha256SumLine(bytes, name);
+  for (const auto& [name, hex] : digests) out += Sha256SumLineOf(hex, name);
   return out;
 }
 

@@ -51,6 +51,8 @@ std::optional<std::vector<SumsEntry>> ParseSha256Sums(std::string_view text, std
 
 /// SHA256SUMS for `files` (name -> bytes), sorted by name.
 std::string RenderSha256Sums(const std::map<std::string, std::string>& files);
+/// The same for files whose SHA-256 is known (name -> lowercase hex).
+std::string RenderSha256SumsOf(const std::map<std::string_view, std::string>& digests);
 
 /// A verified artifact: the bytes as read and their parsed forms.
 struct Artifact {

@@ -8,7 +8,6 @@
 #include <set>
 #include <vector>
 
-#include "runtime/base/utf8.h"
 #include "runtime/document/canonical_json_value.h"
 
 namespace clawgate {
@@ -92,14 +91,13 @@ bool AppendValue(const Json& value, std::string* out, std::string* error) {
       return true;
     }
     case Json::value_t::object: {
-      std::vector<std::pair<std::u16string, const std::string*>> keys;
-      for (auto it = value.begin(); it != value.end(); ++it) {
-        keys.emplace_back(ToUtf16(it.key()), &it.key());
-      }
-      std::sort(keys.begin(), keys.end());
+      std::vector<const std::string*> keys;
+      for (auto it = value.begin(); it != value.end(); ++it) keys.push_back(&it.key());
+      std::sort(keys.begin(), keys.end(),
+                [](const std::string* a, const std::string* b) { return CanonicalNameLess(*a, *b); });
       out->push_back('{');
       bool first = true;
-      for (const auto& [sort_key, key] : keys) {
+      for (const std::string* key : keys) {
         if (!first) out->push_back(',');
         first = false;
         AppendString(*key, out);
@@ -118,6 +116,24 @@ bool AppendValue(const Json& value, std::string* out, std::string* error) {
 }
 
 }  // namespace
+
+bool CanonicalNameLess(std::string_view a, std::string_view b) {
+  // UTF-8's byte order is the code points' order. UTF-16's differs only
+  // where a character above U+FFFF (a surrogate pair, D800-DBFF first; UTF-8
+  // lead byte F0-F4) meets one in U+E000-U+FFFF (lead byte EE or EF). Up to
+  // the first differing byte both texts are the same characters, so that
+  // byte is either both texts' lead byte or a continuation byte of one
+  // character of the same length in both.
+  const size_t common = std::min(a.size(), b.size());
+  size_t i = 0;
+  while (i < common && a[i] == b[i]) ++i;
+  if (i == common) return a.size() < b.size();
+  const auto x = static_cast<unsigned char>(a[i]);
+  const auto y = static_cast<unsigned char>(b[i]);
+  if (x >= 0xF0 && (y == 0xEE || y == 0xEF)) return true;
+  if (y >= 0xF0 && (x == 0xEE || x == 0xEF)) return false;
+  return x < y;
+}
 
 std::string FormatEcmaScriptNumber(double value) {
   if (value == 0) return "0";  // Also -0.

@@ -18,6 +18,10 @@ namespace clawgate {
 /// not valid I-JSON (syntax error, duplicate names, non-finite numbers).
 std::optional<std::string> CanonicalizeJson(std::string_view json_text, std::string* error = nullptr);
 
+/// Whether member name `a` comes before `b` in canonical order: by UTF-16
+/// code units (both valid UTF-8).
+bool CanonicalNameLess(std::string_view a, std::string_view b);
+
 /// ECMAScript Number::toString of a finite double (RFC 8785 section 3.2.2.3).
 std::string FormatEcmaScriptNumber(double value);
 

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "runtime/base/json_writer.h"
 #include "runtime/base/sha256.h"
 #include "runtime/base/timestamp.h"
 #include "runtime/document/names.h"
@@ -11,7 +12,6 @@ namespace clawgate {
 namespace {
 
 using Json = nlohmann::json;
-using OrderedJson = nlohmann::ordered_json;
 
 struct ShapeError {
   std::string message;
@@ -208,20 +208,26 @@ Manifest ParseRoot(const Json& root) {
   return m;
 }
 
-OrderedJson ProvenanceJson(const ManifestProvenance& p) {
-  OrderedJson out;
-  out["file"] = p.file;
-  out["line"] = p.line;
+void PutProvenance(const ManifestProvenance& p, JsonWriter* out) {
+  out->BeginObject().Key("file").String(p.file).Key("line").Int(p.line);
   if (p.break_glass) {
-    out["break_glass"] = *p.break_glass;
+    out->Key("break_glass").String(*p.break_glass);
   } else {
-    out["layer"] = p.layer;
+    out->Key("layer").String(p.layer);
   }
-  out["owner"] = p.owner;
-  out["why"] = p.why;
-  out["rule"] = p.rule;
-  out["expires"] = p.expires ? OrderedJson(FormatUtcTimestamp(*p.expires)) : OrderedJson(nullptr);
-  return out;
+  out->Key("owner").String(p.owner).Key("why").String(p.why).Key("rule").String(p.rule).Key("expires");
+  if (p.expires) {
+    out->String(FormatUtcTimestamp(*p.expires));
+  } else {
+    out->Null();
+  }
+  out->EndObject();
+}
+
+void PutStrings(const std::vector<std::string>& values, JsonWriter* out) {
+  out->BeginArray();
+  for (const std::string& value : values) out->String(value);
+  out->EndArray();
 }
 
 }  // namespace
@@ -291,57 +297,48 @@ ParsedManifest ParseManifest(std::string_view json_text) {
 }
 
 std::string SerializeManifest(const Manifest& m) {
-  OrderedJson out;
-  out["manifest_version"] = 1;
-  out["env"] = m.env;
-  out["revision"] = m.revision;
-  out["target"] = ToString(m.target);
-  out["policy_digest"] = m.policy_digest;
-  out["artifact_sha256"] = m.artifact_sha256;
-  out["source_commit"] = m.source_commit ? OrderedJson(*m.source_commit) : OrderedJson(nullptr);
-  if (m.source_dirty) out["source_dirty"] = *m.source_dirty;
-  out["compiled_at"] = FormatUtcTimestamp(m.compiled_at);
-  out["regions"] = m.regions;
-  out["unattended"] = m.unattended;
-  out["ephemeral"] = m.ephemeral;
-  out["state_dir"] = m.state_dir;
-  if (m.launchd_label_prefix) out["launchd_label_prefix"] = *m.launchd_label_prefix;
-  out["source_file"] = m.source_file;
-  out["layers"] = m.layers;
-  OrderedJson agents = OrderedJson::array();
+  JsonWriter out(2);
+  out.BeginObject().Key("manifest_version").Int(1).Key("env").String(m.env).Key("revision").Int(m.revision);
+  out.Key("target").String(ToString(m.target)).Key("policy_digest").String(m.policy_digest);
+  out.Key("artifact_sha256").String(m.artifact_sha256).Key("source_commit");
+  if (m.source_commit) {
+    out.String(*m.source_commit);
+  } else {
+    out.Null();
+  }
+  if (m.source_dirty) out.Key("source_dirty").Bool(*m.source_dirty);
+  out.Key("compiled_at").String(FormatUtcTimestamp(m.compiled_at)).Key("regions");
+  PutStrings(m.regions, &out);
+  out.Key("unattended").Bool(m.unattended).Key("ephemeral").Bool(m.ephemeral).Key("state_dir").String(m.state_dir);
+  if (m.launchd_label_prefix) out.Key("launchd_label_prefix").String(*m.launchd_label_prefix);
+  out.Key("source_file").String(m.source_file).Key("layers");
+  PutStrings(m.layers, &out);
+  out.Key("agents").BeginArray();
   for (const ManifestAgent& agent : m.agents) {
-    OrderedJson agent_json;
-    agent_json["name"] = agent.name;
-    agent_json["layers"] = agent.layers;
-    OrderedJson entries = OrderedJson::array();
+    out.BeginObject().Key("name").String(agent.name).Key("layers");
+    PutStrings(agent.layers, &out);
+    out.Key("entries").BeginArray();
     for (const ManifestEntry& entry : agent.entries) {
-      OrderedJson entry_json;
-      entry_json["pattern"] = entry.pattern;
-      if (entry.arg_pattern) entry_json["argPattern"] = *entry.arg_pattern;
-      OrderedJson provenance = OrderedJson::array();
-      for (const ManifestProvenance& p : entry.provenance) provenance.push_back(ProvenanceJson(p));
-      entry_json["provenance"] = std::move(provenance);
-      entries.push_back(std::move(entry_json));
+      out.BeginObject().Key("pattern").String(entry.pattern);
+      if (entry.arg_pattern) out.Key("argPattern").String(*entry.arg_pattern);
+      out.Key("provenance").BeginArray();
+      for (const ManifestProvenance& p : entry.provenance) PutProvenance(p, &out);
+      out.EndArray().EndObject();
     }
-    agent_json["entries"] = std::move(entries);
-    agents.push_back(std::move(agent_json));
+    out.EndArray().EndObject();
   }
-  out["agents"] = std::move(agents);
-  OrderedJson grants = OrderedJson::array();
+  out.EndArray().Key("break_glass").BeginArray();
   for (const ManifestBreakGlass& bg : m.break_glass) {
-    OrderedJson grant;
-    grant["id"] = bg.id;
-    grant["file"] = bg.file;
-    grant["owner"] = bg.owner;
-    grant["reason"] = bg.reason;
-    grant["agents"] = bg.agents;
-    grant["created"] = FormatUtcTimestamp(bg.created);
-    grant["expires"] = FormatUtcTimestamp(bg.expires);
-    grant["state"] = ToString(bg.state);
-    grants.push_back(std::move(grant));
+    out.BeginObject().Key("id").String(bg.id).Key("file").String(bg.file).Key("owner").String(bg.owner);
+    out.Key("reason").String(bg.reason).Key("agents");
+    PutStrings(bg.agents, &out);
+    out.Key("created").String(FormatUtcTimestamp(bg.created)).Key("expires").String(FormatUtcTimestamp(bg.expires));
+    out.Key("state").String(ToString(bg.state)).EndObject();
   }
-  out["break_glass"] = std::move(grants);
-  return out.dump(2) + "\n";
+  out.EndArray().EndObject();
+  std::string text = out.Take();
+  text += '\n';
+  return text;
 }
 
 }  // namespace clawgate

@@ -1,41 +1,52 @@
 #include "runtime/document/openclaw_policy.h"
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 #include <set>
+#include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
+
+#include "runtime/base/json_writer.h"
 
 namespace clawgate {
 namespace {
 
-using OrderedJson = nlohmann::ordered_json;
-
 constexpr char kWildcardAgent[] = "*";
 
-// The plugin's identity of an entry: pattern and argPattern as written.
-using EntryKey = std::pair<std::string, std::string>;
-
-// Entries in first-seen order, each once.
+// Entries in first-seen order, each once: the plugin's identity of an entry
+// is its pattern and argPattern as written (no argPattern and an empty one
+// are the same).
 class EntrySet {
  public:
   void Add(const AllowlistEntry& entry) {
-    EntryKey key{entry.pattern, entry.arg_pattern.value_or("")};
-    if (!seen_.insert(key).second) return;
-    if (!entry.arg_pattern || entry.arg_pattern->empty()) {
-      json_.push_back(entry.pattern);
-    } else {
-      json_.push_back(OrderedJson{{"pattern", entry.pattern}, {"argPattern", *entry.arg_pattern}});
-    }
+    const std::string_view arg_pattern = entry.arg_pattern ? std::string_view(*entry.arg_pattern) : std::string_view();
+    if (seen_.insert({entry.pattern, arg_pattern}).second) entries_.push_back(&entry);
   }
   void AddAll(const AgentPolicy& agent) {
     for (const AllowlistEntry& entry : agent.allowlist) Add(entry);
   }
-  const OrderedJson& json() const { return json_; }
+  void Write(JsonWriter* out) const {
+    out->BeginArray();
+    for (const AllowlistEntry* entry : entries_) {
+      if (!entry->arg_pattern || entry->arg_pattern->empty()) {
+        out->String(entry->pattern);
+      } else {
+        out->BeginObject().Key("pattern").String(entry->pattern).Key("argPattern").String(*entry->arg_pattern);
+        out->EndObject();
+      }
+    }
+    out->EndArray();
+  }
 
  private:
-  std::set<EntryKey> seen_;
-  OrderedJson json_ = OrderedJson::array();
+  struct KeyHash {
+    size_t operator()(const std::pair<std::string_view, std::string_view>& key) const {
+      return std::hash<std::string_view>()(key.first) * 31 + std::hash<std::string_view>()(key.second);
+    }
+  };
+  std::unordered_set<std::pair<std::string_view, std::string_view>, KeyHash> seen_;
+  std::vector<const AllowlistEntry*> entries_;
 };
 
 const AgentPolicy* Wildcard(const ApprovalsDocument& document) {
@@ -61,54 +72,68 @@ bool EffectiveAutoAllowSkills(const ApprovalsDocument& document, const AgentPoli
   return document.defaults.auto_allow_skills.value_or(false);
 }
 
-OrderedJson Modes(const std::set<Security>& modes) {
-  OrderedJson out = OrderedJson::array();
-  for (Security mode : modes) out.push_back(std::string(ToString(mode)));  // strictest first
-  return out;
+void PutModes(const std::set<Security>& modes, JsonWriter* out) {
+  out->BeginArray();
+  for (Security mode : modes) out->String(ToString(mode));  // strictest first
+  out->EndArray();
 }
 
-OrderedJson AgentRules(const std::set<Security>& modes, bool auto_allow_skills, const EntrySet* entries) {
-  OrderedJson rules;
-  rules["allowSecurity"] = Modes(modes);
-  if (!auto_allow_skills) rules["allowAutoAllowSkills"] = false;
-  if (entries != nullptr) rules["allowlist"] = {{"expected", entries->json()}};
-  return rules;
+void PutAgentRules(const std::set<Security>& modes, bool auto_allow_skills, const EntrySet* entries, JsonWriter* out) {
+  out->BeginObject().Key("allowSecurity");
+  PutModes(modes, out);
+  if (!auto_allow_skills) out->Key("allowAutoAllowSkills").Bool(false);
+  if (entries != nullptr) {
+    out->Key("allowlist").BeginObject().Key("expected");
+    entries->Write(out);
+    out->EndObject();
+  }
+  out->EndObject();
 }
 
 }  // namespace
 
 std::string RenderOpenClawPolicy(const ApprovalsDocument& document, const OpenClawPolicyOrigin& origin) {
   const Security defaults = document.defaults.security.value_or(Security::kFull);
-  // Agents the document does not name resolve through `*` or the defaults.
-  std::set<Security> all_modes{Wildcard(document) != nullptr ? EffectiveSecurity(document, *Wildcard(document))
-                                                             : defaults};
-  bool any_auto_allow = document.defaults.auto_allow_skills.value_or(false);
-  EntrySet all_entries;
-  OrderedJson scopes = OrderedJson::object();
   const AgentPolicy* star = Wildcard(document);
+  // Agents the document does not name resolve through `*` or the defaults.
+  std::set<Security> all_modes{star != nullptr ? EffectiveSecurity(document, *star) : defaults};
+  bool any_auto_allow = document.defaults.auto_allow_skills.value_or(false);
+  bool any_scope = false;
   for (const auto& [id, agent] : document.agents) {
     all_modes.insert(EffectiveSecurity(document, agent));
-    const bool auto_allow = EffectiveAutoAllowSkills(document, agent);
-    any_auto_allow = any_auto_allow || auto_allow;
-    all_entries.AddAll(agent);
-    if (id == kWildcardAgent) continue;
-    EntrySet own;
-    own.AddAll(agent);
-    if (star != nullptr) own.AddAll(*star);  // the plugin counts `*`'s entries for every agent
-    OrderedJson scope;
-    scope["agentIds"] = OrderedJson::array({id});
-    scope["execApprovals"] = {{"agents", AgentRules({EffectiveSecurity(document, agent)}, auto_allow, &own)}};
-    scopes["agent-" + id] = std::move(scope);
+    any_auto_allow = any_auto_allow || EffectiveAutoAllowSkills(document, agent);
+    any_scope = any_scope || id != kWildcardAgent;
   }
-  OrderedJson exec;
-  exec["requireFile"] = true;
-  exec["defaults"] = {{"allowSecurity", Modes({defaults})}};
+  JsonWriter policy(2);
+  policy.BeginObject().Key("execApprovals").BeginObject().Key("requireFile").Bool(true);
+  policy.Key("defaults").BeginObject().Key("allowSecurity");
+  PutModes({defaults}, &policy);
+  policy.EndObject().Key("agents");
   // The plugin holds a scoped expected list to exactly the top-level one, so
   // the aggregate set is a rule only where no agent has a scope of its own.
-  exec["agents"] = AgentRules(all_modes, any_auto_allow, scopes.empty() ? &all_entries : nullptr);
-  OrderedJson policy;
-  policy["execApprovals"] = std::move(exec);
-  if (!scopes.empty()) policy["scopes"] = std::move(scopes);
+  if (any_scope) {
+    PutAgentRules(all_modes, any_auto_allow, nullptr, &policy);
+  } else {
+    EntrySet all_entries;
+    for (const auto& entry : document.agents) all_entries.AddAll(entry.second);
+    PutAgentRules(all_modes, any_auto_allow, &all_entries, &policy);
+  }
+  policy.EndObject();
+  if (any_scope) {
+    policy.Key("scopes").BeginObject();
+    for (const auto& [id, agent] : document.agents) {
+      if (id == kWildcardAgent) continue;
+      EntrySet own;
+      own.AddAll(agent);
+      if (star != nullptr) own.AddAll(*star);  // the plugin counts `*`'s entries for every agent
+      policy.Key("agent-" + id).BeginObject().Key("agentIds").BeginArray().String(id).EndArray();
+      policy.Key("execApprovals").BeginObject().Key("agents");
+      PutAgentRules({EffectiveSecurity(document, agent)}, EffectiveAutoAllowSkills(document, agent), &own, &policy);
+      policy.EndObject().EndObject();
+    }
+    policy.EndObject();
+  }
+  policy.EndObject();
 
   std::string out;
   out += "// OpenClaw policy plugin rules for environment " + origin.env + ", revision " +
@@ -118,7 +143,7 @@ std::string RenderOpenClawPolicy(const ApprovalsDocument& document, const OpenCl
   for (const std::string& id : origin.expired_grants) expired += (expired.empty() ? "" : ", ") + id;
   out += expired.empty() ? ".\n" : ",\n// without the expired break-glass " + expired + ".\n";
   out += "// Written by clawgate; do not edit. Check a host with `openclaw policy check`.\n";
-  out += policy.dump(2);
+  out += policy.text();
   out += "\n";
   return out;
 }

@@ -1,7 +1,10 @@
 // The approvals document as the host loads it (live store, pinned copy):
 // strict parse, then the digest, the drift diff against itself, and one
 // decision per agent on each target through an in-memory host.
+#include <nlohmann/json.hpp>
+
 #include "runtime/document/approvals.h"
+#include "runtime/document/canonical_json.h"
 #include "runtime/document/document_diff.h"
 #include "runtime/document/policy_digest.h"
 #include "runtime/engine/engine.h"
@@ -23,7 +26,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const ApprovalsDocument& doc = *parsed.document;
   PolicyDigest(doc);
   if (!DiffDocuments(doc, doc).empty()) abort();
-  const ParsedApprovals again = ParseApprovals(SerializeApprovals(doc));
+  // Written as nlohmann/json writes it; the projection already canonical.
+  const std::string serialized = SerializeApprovals(doc);
+  if (serialized != nlohmann::ordered_json::parse(serialized).dump(2) + "\n") abort();
+  const std::string projection = PolicyProjection(doc);
+  if (CanonicalizeJson(projection) != projection) abort();
+  const ParsedApprovals again = ParseApprovals(serialized);
   if (!again.document || PolicyDigest(*again.document) != PolicyDigest(doc)) abort();
   MemoryFileSystem fs;
   fs.AddFile("/usr/bin/git");

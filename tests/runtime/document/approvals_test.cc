@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "runtime/document/policy_digest.h"
 
 namespace clawgate {
@@ -42,6 +44,23 @@ TEST(Approvals, ClawdbotKeepsUnreadableValuesAndTheyCountInTheDigest) {
   ApprovalsDocument clean = d;
   clean.defaults.unreadable.clear();
   EXPECT_NE(PolicyDigest(d), PolicyDigest(clean));
+}
+
+// The document is written in nlohmann/json's dump(2) form, values a target
+// could not read (objects, numbers) in their fields' places.
+TEST(Approvals, SerializedTextIsThePrettyFormOfItsJson) {
+  for (const ReadMode mode : {ReadMode::kStrict, ReadMode::kClawdbot2026_1}) {
+    for (const char* text : {kHandEdited,
+                             R"({"version": 1, "socket": {"path": "/s\n\u0001"}, "defaults": {},
+                                "agents": {"a": {"security": {"b": [1.5, {}], "a": []}, "ask": 2.50,
+                                                 "allowlist": [{"pattern": "/x", "argPattern": "", "source": "s"}]},
+                                           "\u20ac": {"allowlist": []}}})"}) {
+      const ParsedApprovals parsed = ParseApprovals(text, mode);
+      if (!parsed.document) continue;
+      const std::string serialized = SerializeApprovals(*parsed.document);
+      EXPECT_EQ(serialized, nlohmann::ordered_json::parse(serialized).dump(2) + "\n") << text;
+    }
+  }
 }
 
 const char kLegacyAgent[] = R"({"version": 1, "agents": {

@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <string>
+#include <vector>
 
+#include "runtime/base/utf8.h"
 #include "runtime/document/canonical_json_value.h"
 
 namespace clawgate {
@@ -68,6 +71,26 @@ TEST(CanonicalJson, RejectsSyntaxErrors) {
   std::string error;
   EXPECT_FALSE(CanonicalizeJson("{\"a\":", &error));
   EXPECT_FALSE(error.empty());
+}
+
+// Names order as their UTF-16 code units do, across every boundary of UTF-8's
+// and UTF-16's lengths, alone, after a shared prefix and as prefixes.
+TEST(CanonicalJson, NamesOrderByUtf16CodeUnits) {
+  std::vector<std::string> names{""};
+  for (const char32_t code : {U'\x01', U'A', U'a', U'\x7f', U'\x80', U'\xf6', U'\x7ff', U'\x800', U'\x20ac', U'\xd7ff',
+                              U'\xe000', U'\xfb33', U'\xffff', U'\x10000', U'\x1f600', U'\x10ffff'}) {
+    std::string one;
+    AppendUtf8(one, code);
+    names.push_back(one);
+    names.push_back("k" + one);
+    names.push_back(one + "z");
+    names.push_back("\xc3\xb6" + one + "\xef\xbf\xbf");
+  }
+  for (const std::string& a : names) {
+    for (const std::string& b : names) {
+      EXPECT_EQ(CanonicalNameLess(a, b), ToUtf16(a) < ToUtf16(b)) << a << " | " << b;
+    }
+  }
 }
 
 TEST(CanonicalJson, FormatsLikeEcmaScript) {

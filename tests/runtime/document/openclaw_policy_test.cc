@@ -25,7 +25,9 @@ Json Rules(const std::string& jsonc) {
   for (size_t line = 0; line < body; line = jsonc.find('\n', line) + 1) {
     EXPECT_EQ(jsonc.compare(line, 3, "// "), 0) << "header line at " << line;
   }
-  return Json::parse(jsonc.substr(body + 1));
+  const std::string json = jsonc.substr(body + 1);
+  EXPECT_EQ(json, nlohmann::ordered_json::parse(json).dump(2) + "\n") << "written in dump(2)'s form";
+  return Json::parse(json);
 }
 
 constexpr char kFleet[] = R"({"version": 1,

@@ -4,6 +4,7 @@
 
 #include "runtime/base/sha256.h"
 #include "runtime/document/approvals.h"
+#include "runtime/document/canonical_json.h"
 
 namespace clawgate {
 namespace {
@@ -61,6 +62,29 @@ TEST(PolicyDigest, ChangesWithPolicy) {
   ApprovalsDocument arg = base;
   arg.agents["main"].allowlist[0].arg_pattern = std::string("^diff\0$", 7);
   EXPECT_NE(PolicyDigest(base), PolicyDigest(arg));
+}
+
+// Agent ids in UTF-16 order (U+1F600 before U+FB33, unlike their UTF-8
+// bytes), values clawdbot could not read in their canonical form (an object's
+// members sorted, a number in ECMAScript's form), the allowlist a sorted set.
+TEST(PolicyDigest, ProjectionSortsNamesByUtf16AndCanonicalizesUnreadableValues) {
+  const ParsedApprovals parsed = ParseApprovals(R"({"version": 1,
+    "defaults": {"security": {"z": [1.50, "x"], "a": null}, "ask": 10E2, "askFallback": "deny"},
+    "agents": {
+      "\ufb33": {"security": "allowlist", "allowlist": [{"pattern": "/b"}, {"pattern": "/a", "argPattern": "^x$"},
+                                                        {"pattern": "/a"}, {"pattern": "/b"}]},
+      "\ud83d\ude00": {"autoAllowSkills": "yes"},
+      "\u20ac": {}}})",
+                                                ReadMode::kClawdbot2026_1);
+  ASSERT_TRUE(parsed.document) << parsed.error;
+  const std::string projection = PolicyProjection(*parsed.document);
+  EXPECT_EQ(projection,
+            "{\"agents\":{\"\xe2\x82\xac\":{\"allowlist\":[]},"
+            "\"\xf0\x9f\x98\x80\":{\"allowlist\":[],\"autoAllowSkills\":true},"
+            "\"\xef\xac\xb3\":{\"allowlist\":[{\"pattern\":\"/a\"},{\"argPattern\":\"^x$\",\"pattern\":\"/a\"},"
+            "{\"pattern\":\"/b\"}],\"security\":\"allowlist\"}},"
+            "\"defaults\":{\"ask\":1000,\"askFallback\":\"deny\",\"security\":{\"a\":null,\"z\":[1.5,\"x\"]}}}");
+  EXPECT_EQ(CanonicalizeJson(projection), projection);
 }
 
 TEST(PolicyDigest, AbsentAllowlistEqualsEmpty) {
