@@ -81,7 +81,7 @@ TEST(JsonWriter, RawValuesAreIndentedToWhereTheyGo) {
 
 TEST(JsonWriter, RefusesTextThatIsNotUtf8) {
   for (const std::string& bad : {std::string("\xff"), std::string("ok \xc3"), std::string("\xed\xa0\x80"),
-                                std::string("\xc0\xaf"), std::string("\xf4\x90\x80\x80")}) {
+                                 std::string("\xc0\xaf"), std::string("\xf4\x90\x80\x80")}) {
     JsonWriter out;
     EXPECT_THROW(out.String(bad), std::invalid_argument) << bad;
     EXPECT_THROW(out.Key(bad), std::invalid_argument) << bad;
