@@ -69,13 +69,13 @@ int main(int argc, char** argv) {
     Timings timings;
     std::vector<clawgate::DecisionResult> pass(commands.size());
     const auto cold = std::chrono::steady_clock::now();
-    for (size_t i = 0; i < commands.size(); ++i) pass[i] = engine.Decide(commands[i], env);
+    for (size_t i = 0; i < commands.size(); ++i) engine.Decide(commands[i], env, &pass[i]);
     timings.first = std::chrono::duration<double>(std::chrono::steady_clock::now() - cold).count();
     *results = pass;
     for (int round = 0; round < rounds; ++round) {
       const auto start = std::chrono::steady_clock::now();
       for (int r = 0; r < repeat; ++r) {
-        for (size_t i = 0; i < commands.size(); ++i) pass[i] = engine.Decide(commands[i], env);
+        for (size_t i = 0; i < commands.size(); ++i) engine.Decide(commands[i], env, &pass[i]);
       }
       timings.passes.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() /
                                repeat);

@@ -28,9 +28,12 @@ struct Fixture {
 void BM_Decide(benchmark::State& state) {
   const Fixture f(static_cast<size_t>(state.range(0)));
   const Engine engine(f.document, "main", Target::kOpenClaw2026_9, f.fs, Platform::kDarwin);
+  // One result, decided into again and again, as replay and check keep one.
+  DecisionResult result;
   size_t i = 0;
   for (auto _ : state) {  // NOLINT(clang-analyzer-deadcode.DeadStores): the benchmark loop
-    benchmark::DoNotOptimize(engine.Decide(f.commands[i], f.env));
+    engine.Decide(f.commands[i], f.env, &result);
+    benchmark::DoNotOptimize(result);
     i = (i + 1) % f.commands.size();
   }
   state.SetItemsProcessed(state.iterations());

@@ -32,6 +32,34 @@ std::string_view ToString(SatisfiedBy by) {
   return "";
 }
 
+void SegmentVerdict::Reset(const std::vector<std::string>& command_argv) {
+  argv = command_argv;
+  ResetAllButArgv();
+}
+
+void SegmentVerdict::Reset(std::vector<std::string>&& command_argv) {
+  argv.swap(command_argv);
+  ResetAllButArgv();
+}
+
+void SegmentVerdict::ResetAllButArgv() {
+  resolved_path.clear();
+  satisfied_by = SatisfiedBy::kNone;
+  entry.reset();
+  entry_index.reset();
+  note.clear();
+  shell_payload = false;
+  unknown.clear();
+}
+
+void Evaluation::ClearAllButSegments() {
+  analysis_ok = false;
+  failure.clear();
+  satisfied = false;
+  durable = false;
+  unknown.clear();
+}
+
 std::string_view ToString(Decision decision) {
   switch (decision) {
     case Decision::kAllow:

@@ -67,6 +67,17 @@ struct SegmentVerdict {
   /// Set when the engine cannot tell whether this command is satisfied
   /// (an argPattern past its budget, a construct not reproduced): why.
   std::string unknown;
+
+  /// A fresh verdict for the simple command `command_argv`, keeping the
+  /// storage of argv's words and of the strings (a verdict reused for the
+  /// next command).
+  void Reset(const std::vector<std::string>& command_argv);
+  /// The same taking the words of `command_argv`, which is left holding
+  /// this verdict's earlier words (storage for whoever fills it next).
+  void Reset(std::vector<std::string>&& command_argv);
+
+ private:
+  void ResetAllButArgv();
 };
 
 /// The allowlist evaluation of one shell command string.
@@ -80,6 +91,10 @@ struct Evaluation {
   /// decided (and none certainly missed): the allowlist may be satisfied.
   std::string unknown;
   std::vector<SegmentVerdict> segments;
+
+  /// Every field back to its default, keeping the strings' storage; the
+  /// segments are left to the caller (an evaluator reuses them).
+  void ClearAllButSegments();
 };
 
 /// kUnknown: the engine cannot reproduce what the target does with this

@@ -65,33 +65,36 @@ void Resolve(const EffectivePolicy& p, const Evaluation& ev, bool evaluation_sat
 
 DecisionResult Engine::Decide(std::string_view command, const ExecEnvironment& env) const {
   DecisionResult r;
+  Decide(command, env, &r);
+  return r;
+}
+
+void Engine::Decide(std::string_view command, const ExecEnvironment& env, DecisionResult* out) const {
+  DecisionResult& r = *out;
   r.policy = static_cast<const PolicyModes&>(policy_);  // the modes, not the allowlist
-  if (policy_.security == Security::kDeny) {
+  if (policy_.security == Security::kDeny || (target_ == Target::kOpenClaw2026_9 && command.empty())) {
+    r.evaluation.ClearAllButSegments();
+    r.evaluation.segments.clear();
     r.decision = r.unattended_outcome = Decision::kDeny;
-    r.reason = "security=deny";
-    return r;
-  }
-  if (target_ == Target::kOpenClaw2026_9 && command.empty()) {
-    r.decision = r.unattended_outcome = Decision::kDeny;
-    r.reason = "no command (the exec tool refuses it)";
-    return r;
+    r.reason = policy_.security == Security::kDeny ? "security=deny" : "no command (the exec tool refuses it)";
+    return;
   }
   // openclaw-2026.9: the gateway's exec tool decides on top of the
   // allowlist; clawdbot-2026.1 decides on the allowlist alone.
   std::optional<ExecToolFacts> facts;
   if (openclaw_ != nullptr) {
     resolver_.NextDecision();
-    r.evaluation = openclaw_->Evaluate(command, env, &split_);
+    openclaw_->Evaluate(command, env, &split_, &r.evaluation);
     facts = ExecToolFactsOf(command, split_, r.evaluation, env, resolver_);
   } else {
     r.evaluation = Evaluate(command, env);
   }
   const Evaluation& ev = r.evaluation;
-  const auto resolve = [&](bool satisfied, DecisionResult* out) {
+  const auto resolve = [&](bool satisfied, DecisionResult* into) {
     if (facts) {
-      ResolveExecTool(policy_, ev, satisfied, *facts, out);
+      ResolveExecTool(policy_, ev, satisfied, *facts, into);
     } else {
-      Resolve(policy_, ev, satisfied, out);
+      Resolve(policy_, ev, satisfied, into);
     }
   };
   resolve(ev.satisfied, &r);
@@ -108,7 +111,6 @@ DecisionResult Engine::Decide(std::string_view command, const ExecEnvironment& e
       r.reason = "unknown: " + ev.unknown;
     }
   }
-  return r;
 }
 
 }  // namespace clawgate

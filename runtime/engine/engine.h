@@ -50,6 +50,9 @@ class Engine {
   Evaluation Evaluate(std::string_view command, const ExecEnvironment& env) const;
   /// The full decision for one shell command string.
   DecisionResult Decide(std::string_view command, const ExecEnvironment& env) const;
+  /// The same into `*out`, reusing its storage: a caller deciding many
+  /// commands keeps one result (or one a slot) and allocates next to nothing.
+  void Decide(std::string_view command, const ExecEnvironment& env, DecisionResult* out) const;
 
  private:
   Target target_;

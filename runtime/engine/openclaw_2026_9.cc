@@ -139,11 +139,16 @@ OpenClawEvaluator::OpenClawEvaluator(const std::vector<AllowlistEntry>& allowlis
                                      Platform platform)
     : allowlist_(allowlist, platform), resolver_(resolver), safe_bins_(resolver.fs()) {}
 
-void OpenClawEvaluator::JudgeSegment(Argv step, const std::string& name0, bool prompt_only,
-                                     const std::string& prompt_reason, const ExecEnvironment& env,
-                                     SegmentVerdict* out) const {
+void OpenClawEvaluator::JudgeSegment(const Candidate& step, const ExecEnvironment& env, SegmentVerdict* out) const {
   SegmentVerdict& v = *out;
-  v.argv = std::move(step);
+  if (step.take_argv) {
+    v.Reset(std::move(*step.argv));
+  } else {
+    v.Reset(*step.argv);
+  }
+  const std::string& name0 = step.name;
+  const bool prompt_only = step.prompt_only;
+  const std::string& prompt_reason = step.reason;
   const Argv& argv = v.argv;
   const int star = allowlist_.bare_star();
   auto satisfied_by_star = [&]() {
@@ -317,18 +322,62 @@ void OpenClawEvaluator::JudgeSegment(Argv step, const std::string& name0, bool p
 
 Evaluation OpenClawEvaluator::Evaluate(std::string_view command, const ExecEnvironment& env) const {
   SplitCommand outer;
-  return Evaluate(command, env, &outer);
+  Evaluation ev;
+  Evaluate(command, env, &outer, &ev);
+  return ev;
 }
 
-Evaluation OpenClawEvaluator::Evaluate(std::string_view command, const ExecEnvironment& env,
-                                       SplitCommand* outer) const {
-  Evaluation ev;
+namespace {
+
+// The verdicts of one evaluation, in the storage of the last one's: slots
+// are judged again in place, taken from the spare ones, or added; on the
+// way out, slots this evaluation did not use become spare.
+class VerdictSlots {
+ public:
+  VerdictSlots(std::vector<SegmentVerdict>* segments, std::vector<SegmentVerdict>* spare)
+      : segments_(*segments), spare_(*spare) {}
+  ~VerdictSlots() {
+    constexpr size_t kKeptSpare = 64;  // a long command's verdicts are not held on to
+    while (segments_.size() > used_) {
+      if (spare_.size() < kKeptSpare) spare_.push_back(std::move(segments_.back()));
+      segments_.pop_back();
+    }
+  }
+  VerdictSlots(const VerdictSlots&) = delete;
+  VerdictSlots& operator=(const VerdictSlots&) = delete;
+
+  // The next slot: it stays in place until the next call.
+  SegmentVerdict& Next() {
+    if (used_ == segments_.size()) {
+      if (spare_.empty()) {
+        segments_.emplace_back();
+      } else {
+        segments_.push_back(std::move(spare_.back()));
+        spare_.pop_back();
+      }
+    }
+    return segments_[used_++];
+  }
+
+ private:
+  std::vector<SegmentVerdict>& segments_;
+  std::vector<SegmentVerdict>& spare_;
+  size_t used_ = 0;
+};
+
+}  // namespace
+
+void OpenClawEvaluator::Evaluate(std::string_view command, const ExecEnvironment& env, SplitCommand* outer,
+                                 Evaluation* out) const {
+  Evaluation& ev = *out;
+  ev.ClearAllButSegments();
+  VerdictSlots slots(&ev.segments, &spare_verdicts_);
   ShellAnalysis& analysis = outer->analysis;
   ParsePosixShell(command, &analysis);
   outer->shell_wrapper_call = false;
   if (!analysis.ok) {
     ev.failure = analysis.failure;
-    return ev;
+    return;
   }
   // Payloads of shell wrappers are parsed as well; their failures count
   // unless a single wrapper command can stand for itself.
@@ -347,14 +396,16 @@ Evaluation OpenClawEvaluator::Evaluate(std::string_view command, const ExecEnvir
         ParseableShells().count(name) != 0 && !HasStartupBeforeInline(argv, false) &&
         !HasStartupBeforeInline(argv, true)) {
       if (auto payload = PosixInlineCommand(argv)) {
-        ShellAnalysis nested = ParsePosixShell(*payload);
+        ShellAnalysis& nested = payload_;
+        ParsePosixShell(*payload, &nested);
         if (nested.ok && IsReusablePayload(nested.steps)) {
           for (ShellStep& s : nested.steps) {
             std::string reason =
                 s.has_assignment_prefix ? "env assignment before the command" : PromptOnlyReason(s.argv);
             std::string step_name = NormalizeExecutableToken(TrimView(s.argv[0]));
             const bool prompt_only = !reason.empty();
-            candidates.push_back({std::move(s.argv), std::move(step_name), prompt_only, std::move(reason)});
+            // Nothing reads the payload's steps again: the verdicts take their words.
+            candidates.push_back({&s.argv, true, std::move(step_name), prompt_only, std::move(reason)});
           }
           used_payload = true;
           outer->shell_wrapper_call = true;  // the shell with its payload is the one step
@@ -364,7 +415,7 @@ Evaluation OpenClawEvaluator::Evaluate(std::string_view command, const ExecEnvir
   }
   if (!used_payload) {
     candidates.reserve(analysis.steps.size());
-    for (const ShellStep& step : analysis.steps) {
+    for (ShellStep& step : analysis.steps) {
       // argv[0]'s name, for both questions below when it needs no trimming.
       const std::string_view token0 = step.argv.empty() ? std::string_view() : TrimView(step.argv[0]);
       // A single step's name is the one normalized above (moved once: a
@@ -376,10 +427,11 @@ Evaluation OpenClawEvaluator::Evaluate(std::string_view command, const ExecEnvir
         outer->shell_wrapper_call = true;
         const std::string shell = NormalizeExecutableToken(call->argv[0]);
         if (ParseableShells().count(shell) != 0) {
-          ShellAnalysis nested = ParsePosixShell(call->payload);
+          ShellAnalysis& nested = payload_;
+          ParsePosixShell(call->payload, &nested);
           if (!nested.ok && !single) {
             ev.failure = "shell payload: " + nested.failure;
-            return ev;
+            return;
           }
         }
       }
@@ -387,33 +439,28 @@ Evaluation OpenClawEvaluator::Evaluate(std::string_view command, const ExecEnvir
                            : trimmed                  ? PromptOnlyReason(step.argv, name)
                                                       : PromptOnlyReason(step.argv);
       const bool prompt_only = !reason.empty();
-      candidates.push_back({Argv(), std::move(name), prompt_only, std::move(reason)});  // argv below
+      candidates.push_back({&step.argv, false, std::move(name), prompt_only, std::move(reason)});
     }
     // The exec tool's layer reads the steps again only to bind a shell
-    // payload: without one, their argv move into the verdicts.
-    for (size_t i = 0; i < candidates.size(); ++i) {
-      Argv& step_argv = analysis.steps[i].argv;
-      candidates[i].argv = outer->shell_wrapper_call ? step_argv : std::move(step_argv);
-    }
+    // payload: without one, the verdicts take the steps' words.
+    for (Candidate& c : candidates) c.take_argv = !outer->shell_wrapper_call;
   }
   ev.analysis_ok = true;
   ev.satisfied = true;
   bool durable = true;
   bool missed = false;
-  ev.segments.reserve(candidates.size());
-  for (Candidate& c : candidates) {
-    SegmentVerdict& v = ev.segments.emplace_back();  // reserved: stays in place
-    JudgeSegment(std::move(c.argv), c.name, c.prompt_only, c.reason, env, &v);
+  for (const Candidate& c : candidates) {
+    SegmentVerdict& v = slots.Next();
+    JudgeSegment(c, env, &v);
     v.shell_payload = used_payload;
     if (v.satisfied_by == SatisfiedBy::kNone) ev.satisfied = false;
     if (v.satisfied_by == SatisfiedBy::kNone && v.unknown.empty()) missed = true;
     if (!v.unknown.empty() && ev.unknown.empty()) ev.unknown = v.unknown;
     if (!v.entry || v.entry->source != "allow-always") durable = false;  // no copy of the source
   }
-  ev.durable = durable && !ev.segments.empty();
+  ev.durable = durable && !candidates.empty();
   if (candidates.capacity() > 64) candidates = {};  // a long command's storage is not held on to
   if (missed) ev.unknown.clear();                   // one certain miss settles it
-  return ev;
 }
 
 }  // namespace clawgate

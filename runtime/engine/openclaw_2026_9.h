@@ -29,24 +29,24 @@ class OpenClawEvaluator final : public Evaluator {
  public:
   OpenClawEvaluator(const std::vector<AllowlistEntry>& allowlist, const OpenClawResolver& resolver, Platform platform);
   Evaluation Evaluate(std::string_view command, const ExecEnvironment& env) const override;
-  /// The same, keeping the command's split into simple commands in `outer`
-  /// for the exec tool's layer (its storage is reused: a caller deciding
-  /// many commands passes the same one).
-  Evaluation Evaluate(std::string_view command, const ExecEnvironment& env, SplitCommand* outer) const;
+  /// The same into `*ev`, keeping the command's split into simple commands
+  /// in `outer` for the exec tool's layer. The storage of both is reused (of
+  /// `ev`'s segments too): a caller deciding many commands passes the same.
+  void Evaluate(std::string_view command, const ExecEnvironment& env, SplitCommand* outer, Evaluation* ev) const;
 
  private:
   // A simple command about to be judged.
   struct Candidate {
-    Argv argv;
-    std::string name;  // argv[0] trimmed and normalized
+    Argv* argv;              // a step of the command or of its shell payload
+    bool take_argv = false;  // the verdict may take its words (nothing reads the step again)
+    std::string name;        // argv[0] trimmed and normalized
     bool prompt_only = false;
     std::string reason;
   };
 
-  /// Judges one simple command into `*out` (a fresh verdict, judged where it
-  /// is kept). `name0`: argv[0] trimmed and normalized (the caller has it).
-  void JudgeSegment(Argv step, const std::string& name0, bool prompt_only, const std::string& prompt_reason,
-                    const ExecEnvironment& env, SegmentVerdict* out) const;
+  /// Judges one simple command into `*out` (a verdict of an earlier command
+  /// or a new one, judged where it is kept).
+  void JudgeSegment(const Candidate& step, const ExecEnvironment& env, SegmentVerdict* out) const;
 
   OpenClawAllowlist allowlist_;
   const OpenClawResolver& resolver_;
@@ -54,6 +54,11 @@ class OpenClawEvaluator final : public Evaluator {
   // Evaluate's candidates, kept so that their storage is reused from one
   // command to the next (an evaluator is used by one thread, as its engine).
   mutable std::vector<Candidate> candidates_;
+  // A single shell's -c payload split into simple commands, kept likewise.
+  mutable ShellAnalysis payload_;
+  // Verdicts of earlier commands beyond the segments of the last one, kept
+  // for the next command with more segments.
+  mutable std::vector<SegmentVerdict> spare_verdicts_;
 };
 
 }  // namespace clawgate

@@ -355,8 +355,10 @@ void ResolveExecTool(const EffectivePolicy& p, const Evaluation& ev, bool satisf
     }
     return;
   }
-  std::string why;
-  why.reserve(128);  // the reason grows from it below: one allocation
+  // The reason grows from why it asks, in the result's own storage.
+  std::string& why = r->reason;
+  why.clear();
+  if (why.capacity() < 128) why.reserve(128);
   if (p.ask == Ask::kAlways) {
     why = "ask=always";
   } else if (base) {
@@ -376,7 +378,6 @@ void ResolveExecTool(const EffectivePolicy& p, const Evaluation& ev, bool satisf
   if (!facts.binding_failure.empty()) {
     r->decision = r->unattended_outcome = Decision::kDeny;
     why.append(", but ").append(facts.binding_failure.substr(facts.binding_failure.find(':') + 2));
-    r->reason = std::move(why);
     return;
   }
   r->decision = Decision::kPrompt;
@@ -400,7 +401,6 @@ void ResolveExecTool(const EffectivePolicy& p, const Evaluation& ev, bool satisf
     settled = "approval-timeout (a fallback cannot release what needs a human)";
   }
   r->unattended_outcome = approved ? Decision::kAllow : Decision::kDeny;
-  r->reason = std::move(why);
   r->reason.append(", askFallback=").append(ToString(p.ask_fallback));
   if (!settled.empty()) r->reason.append(": ").append(settled);
   if (!facts.binding_unknown.empty()) {

@@ -161,8 +161,12 @@ class PosixParser {
   PosixParser(std::string_view text, ShellAnalysis* out) : text_(text), out_(*out), steps_(out->steps) {
     out_.ok = false;
     out_.failure.clear();
-    steps_.clear();
+    ClearSteps();
+    TakeSpareArgv();
   }
+  ~PosixParser() { KeepArgv(&current_); }
+  PosixParser(const PosixParser&) = delete;
+  PosixParser& operator=(const PosixParser&) = delete;
 
   // Whether the text splits into simple commands (*out says so either way).
   bool Run() {
@@ -243,8 +247,30 @@ class PosixParser {
   bool Fail(std::string reason) {
     out_.ok = false;
     out_.failure = std::move(reason);
-    steps_.clear();
+    ClearSteps();
     return false;
+  }
+
+  // Word lists are kept for reuse, up to as many as most commands have steps
+  // several times over (a long command's storage is not held on to).
+  static constexpr size_t kKeptArgv = 64;
+
+  void KeepArgv(std::vector<std::string>* argv) {
+    if (argv->capacity() == 0 || out_.spare_argv.size() >= kKeptArgv) return;
+    argv->clear();
+    out_.spare_argv.push_back(std::move(*argv));
+  }
+
+  void ClearSteps() {
+    for (ShellStep& step : steps_) KeepArgv(&step.argv);
+    steps_.clear();
+  }
+
+  // current_ (empty) takes a kept word list's storage, if there is one.
+  void TakeSpareArgv() {
+    if (out_.spare_argv.empty()) return;
+    current_ = std::move(out_.spare_argv.back());
+    out_.spare_argv.pop_back();
   }
 
   // Closes the current simple command with `op`.
@@ -277,6 +303,7 @@ class PosixParser {
     if (steps_.capacity() == 0) steps_.reserve(4);  // one allocation for most commands' steps
     steps_.push_back(std::move(step));
     current_.clear();
+    TakeSpareArgv();
     has_prefix_ = false;
     negated_ = false;
     last_was_newline_ = false;

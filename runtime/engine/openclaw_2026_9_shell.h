@@ -31,6 +31,9 @@ struct ShellAnalysis {
   /// Why the command cannot be authorised, when !ok.
   std::string failure;
   std::vector<ShellStep> steps;
+  /// Storage only: word lists of earlier parses, reused for the next one's
+  /// steps (a caller that splits command after command allocates none).
+  std::vector<std::vector<std::string>> spare_argv;
 };
 
 /// The command's simple commands, or the reason it cannot be analysed.
@@ -42,8 +45,7 @@ void ParsePosixShell(std::string_view command, ShellAnalysis* analysis);
 /// A command's split as the evaluator leaves it for the exec tool's layer:
 /// the analysis, and whether some simple command of it runs a shell with an
 /// inline payload (FindShellWrapperCall finds one), which only then the
-/// layer looks at again. Without one, the steps' argv have moved into the
-/// evaluation's segments (empty here).
+/// layer looks at again.
 struct SplitCommand {
   ShellAnalysis analysis;
   bool shell_wrapper_call = false;

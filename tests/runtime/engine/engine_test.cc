@@ -107,17 +107,34 @@ TEST(Engine, OneEngineDecidesEachCommandAsAFreshOneDoes) {
     AddDecisionJson(d, &j);
     return j.dump();
   };
-  std::vector<std::string> fresh;
-  for (const std::string& command : commands) {
-    const Engine engine(document, "main", Target::kOpenClaw2026_9, fs);
-    fresh.push_back(json(engine.Decide(command, kEnv)));
-  }
-  const Engine one(document, "main", Target::kOpenClaw2026_9, fs);
-  for (int round = 0; round < 2; ++round) {
-    for (size_t k = 0; k < commands.size(); ++k) {
-      const size_t i = round == 0 ? k : commands.size() - 1 - k;
-      EXPECT_EQ(json(one.Decide(commands[i], kEnv)), fresh[i]) << "'" << commands[i] << "', round " << round;
+  for (const Target target : {Target::kOpenClaw2026_9, Target::kClawdbot2026_1}) {
+    std::vector<std::string> fresh;
+    for (const std::string& command : commands) {
+      const Engine engine(document, "main", target, fs);
+      fresh.push_back(json(engine.Decide(command, kEnv)));
     }
+    const Engine one(document, "main", target, fs);
+    // Each answer new, then all into one result kept from decision to
+    // decision (its verdicts judged again in place), in both orders.
+    DecisionResult kept;
+    for (int round = 0; round < 4; ++round) {
+      for (size_t k = 0; k < commands.size(); ++k) {
+        const size_t i = round % 2 == 0 ? k : commands.size() - 1 - k;
+        if (round < 2) {
+          EXPECT_EQ(json(one.Decide(commands[i], kEnv)), fresh[i]) << "'" << commands[i] << "', round " << round;
+        } else {
+          one.Decide(commands[i], kEnv, &kept);
+          EXPECT_EQ(json(kept), fresh[i]) << "'" << commands[i] << "', round " << round << ", kept result";
+        }
+      }
+    }
+    // A result another engine decided into (another policy's modes, a
+    // denial without an evaluation) is written over whole.
+    const Engine deny(Document({}, Security::kDeny), "main", target, fs);
+    deny.Decide("git status", kEnv, &kept);
+    EXPECT_EQ(json(kept), json(deny.Decide("git status", kEnv)));
+    one.Decide(commands[1], kEnv, &kept);
+    EXPECT_EQ(json(kept), fresh[1]);
   }
 }
 
