@@ -1,5 +1,9 @@
 #include "runtime/engine/openclaw_2026_9_allowlist.h"
 
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+
 #include "runtime/base/text.h"
 
 namespace clawgate {
@@ -52,6 +56,17 @@ OpenClawAllowlist::OpenClawAllowlist(const std::vector<AllowlistEntry>& entries,
 }
 
 OpenClawAllowlist::~OpenClawAllowlist() = default;
+
+size_t OpenClawAllowlist::PathHash::operator()(const std::string& path) const {
+  const size_t n = path.size();
+  uint64_t head = 0;
+  uint64_t tail = 0;
+  std::memcpy(&head, path.data(), std::min<size_t>(n, 8));
+  if (n > 8) std::memcpy(&tail, path.data() + n - 8, 8);
+  uint64_t key = (head * 0x9E3779B97F4A7C15ull) ^ tail ^ n;
+  key *= 0xBF58476D1CE4E5B9ull;
+  return static_cast<size_t>(key ^ (key >> 31));
+}
 
 MatchResult OpenClawAllowlist::ArgumentsMatch(const Compiled& entry, const Argv& argv) const {
   if (!entry.arg_regex) return MatchResult::kNoMatch;

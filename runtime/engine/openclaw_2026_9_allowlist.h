@@ -75,7 +75,12 @@ class OpenClawAllowlist {
   // as the glob normalizes it, each list ascending. Every other entry is in
   // `scanned_`. Match visits the union in entry order, so the first entry
   // that matches is the one a scan of all of them finds.
-  std::unordered_map<std::string, std::vector<int>> literal_;
+  // Paths differ mostly in their last bytes: hashed by their first and last
+  // eight bytes and length (std::hash reads every byte, twice the cost).
+  struct PathHash {
+    size_t operator()(const std::string& path) const;
+  };
+  std::unordered_map<std::string, std::vector<int>, PathHash> literal_;
   std::vector<int> scanned_;
   int bare_star_ = -1;
 };

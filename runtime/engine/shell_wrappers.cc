@@ -147,10 +147,12 @@ std::optional<ShellWrapperCall> FindShellWrapperCall(const Argv& command) {
 
 std::optional<ShellWrapperCall> FindShellWrapperCall(const Argv& command, const std::string& name0) {
   const Argv* argv = &command;
-  Argv unwrapped;  // what a wrapper carried, once one did
+  Argv unwrapped;            // what a wrapper carried, once one did
+  std::string carried_name;  // its argv[0]'s name (the caller's name0 before: not copied)
   for (int depth = 0; depth <= 4; ++depth) {
     if (argv->empty() || TrimView((*argv)[0]).empty()) return std::nullopt;
-    const std::string name = depth == 0 ? name0 : NormalizeExecutableToken(TrimView((*argv)[0]));
+    if (depth > 0) carried_name = NormalizeExecutableToken(TrimView((*argv)[0]));
+    const std::string_view name = depth == 0 ? std::string_view(name0) : std::string_view(carried_name);
     // Only dispatch wrappers and multiplexers unwrap; for any other name
     // (most commands) neither step runs and normalizes argv[0] again.
     if (MayCarryCommand(name)) {
