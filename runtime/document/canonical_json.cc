@@ -3,55 +3,17 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <vector>
 
+#include "runtime/base/json_writer.h"
 #include "runtime/document/canonical_json_value.h"
 
 namespace clawgate {
 namespace {
 
 using Json = nlohmann::json;
-
-void AppendString(const std::string& value, std::string* out) {
-  out->push_back('"');
-  for (const char c : value) {
-    switch (c) {
-      case '"':
-        *out += "\\\"";
-        break;
-      case '\\':
-        *out += "\\\\";
-        break;
-      case '\b':
-        *out += "\\b";
-        break;
-      case '\f':
-        *out += "\\f";
-        break;
-      case '\n':
-        *out += "\\n";
-        break;
-      case '\r':
-        *out += "\\r";
-        break;
-      case '\t':
-        *out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buffer[8];
-          std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(c));
-          *out += buffer;
-        } else {
-          out->push_back(c);
-        }
-    }
-  }
-  out->push_back('"');
-}
 
 bool AppendValue(const Json& value, std::string* out, std::string* error) {
   switch (value.type()) {
@@ -77,7 +39,7 @@ bool AppendValue(const Json& value, std::string* out, std::string* error) {
       return true;
     }
     case Json::value_t::string:
-      AppendString(value.get_ref<const std::string&>(), out);
+      AppendJsonString(value.get_ref<const std::string&>(), out);  // JSON.stringify's escaping
       return true;
     case Json::value_t::array: {
       out->push_back('[');
@@ -100,7 +62,7 @@ bool AppendValue(const Json& value, std::string* out, std::string* error) {
       for (const std::string* key : keys) {
         if (!first) out->push_back(',');
         first = false;
-        AppendString(*key, out);
+        AppendJsonString(*key, out);
         out->push_back(':');
         if (!AppendValue(value.at(*key), out, error)) return false;
       }
