@@ -128,7 +128,10 @@ CommandResult RunExplain(const ExplainOptions& options, const SourceReader& read
   if (env == policy->environments.end()) {
     return Failure(ExitCode::kUsage, kProgram, "no environment '" + options.env + "' in " + options.source_root);
   }
-  const std::string command = options.shell ? *options.shell : QuoteArgv(options.argv);
+  std::string error;
+  const auto decided = CommandToDecide(options.shell, options.argv, &error);
+  if (!decided) return Failure(ExitCode::kUsage, kProgram, error);
+  const std::string& command = *decided;
   Deciders deciders(*policy);
   const DecisionResult d = deciders.Decide(*env, options.agent, command, options.cwd);
   const std::unique_ptr<RuleOrigins> origins =

@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include "runtime/base/utf8.h"
+
 namespace clawgate {
 namespace {
 
@@ -35,6 +37,17 @@ std::string QuoteArgv(const std::vector<std::string>& argv) {
     out += '\'';
   }
   return out;
+}
+
+std::optional<std::string> CommandToDecide(const std::optional<std::string>& shell,
+                                           const std::vector<std::string>& argv, std::string* error) {
+  std::string command = shell ? *shell : QuoteArgv(argv);
+  if (const auto bad = FindInvalidUtf8(command)) {
+    *error = "the command is not UTF-8 text (byte " + std::to_string(*bad) +
+             " of it): OpenClaw receives commands as JSON text, never these bytes";
+    return std::nullopt;
+  }
+  return command;
 }
 
 }  // namespace clawgate

@@ -168,9 +168,12 @@ std::string CurrentDir() {
 }  // namespace
 
 CommandResult RunCheck(const HostOptions& options, const CheckRequest& request) {
+  std::string error;
+  const auto decided = CommandToDecide(request.shell, request.argv, &error);
+  if (!decided) return Failure(ExitCode::kUsage, kHostProgram, error);
+  const std::string& command = *decided;
   Subject subject;
   if (auto failure = LoadSubject(options, request, &subject)) return *failure;
-  const std::string command = request.shell ? *request.shell : QuoteArgv(request.argv);
   const Engine engine(subject.document, request.agent, subject.target, RealFileSystem());
   const DecisionResult d =
       engine.Decide(command, ExecEnvironment{EffectivePath(subject, request), options.home, request.cwd});

@@ -99,6 +99,14 @@ TEST(Explain, UsageErrors) {
   const CommandResult broken = Explain(Tree("host: missing\n", ""), "ls");
   EXPECT_EQ(broken.exit_code, ExitCode::kUsage);
   EXPECT_NE(broken.err.find("CG029"), std::string::npos) << broken.err;
+  // A command that is not UTF-8 text (OpenClaw receives JSON text), in
+  // either format: a usage error saying where, not an internal error.
+  for (const OutputFormat format : {OutputFormat::kText, OutputFormat::kJson}) {
+    const CommandResult bytes = Explain(Tree("", ""), "ls \xff", format);
+    EXPECT_EQ(bytes.exit_code, ExitCode::kUsage);
+    EXPECT_NE(bytes.err.find("not UTF-8 text (byte 3 of it)"), std::string::npos) << bytes.err;
+    EXPECT_TRUE(bytes.out.empty()) << bytes.out;
+  }
 }
 
 TEST(Explain, AMissNamesTheEntriesThatCameClose) {

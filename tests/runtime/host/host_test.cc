@@ -306,6 +306,25 @@ TEST_F(HostTest, CheckDecidesAgainstAnArtifact) {
   EXPECT_EQ(RunCheck(options_, request).exit_code, ExitCode::kUsage);  // nothing pinned
 }
 
+// A command that is not UTF-8 never reaches OpenClaw as it is (it receives
+// JSON text): a usage error that says where, in either format, never an
+// internal error from writing the answer.
+TEST_F(HostTest, CheckRefusesACommandThatIsNotUtf8) {
+  CheckRequest request;
+  request.artifact = kArtifact.string();
+  request.agent = "main";
+  request.cwd = "/";
+  request.path = "/usr/bin:/bin";
+  request.argv = {"/usr/bin/uptime", "caf\xc3"};  // quoted: byte 20 is the cut-off sequence
+  for (const OutputFormat format : {OutputFormat::kText, OutputFormat::kJson}) {
+    options_.format = format;
+    const CommandResult r = RunCheck(options_, request);
+    EXPECT_EQ(r.exit_code, ExitCode::kUsage);
+    EXPECT_NE(r.err.find("not UTF-8 text (byte 20 of it)"), std::string::npos) << r.err;
+    EXPECT_TRUE(r.out.empty()) << r.out;
+  }
+}
+
 TEST(Render, DescribesDriftInWords) {
   DocumentChange change;
   change.kind = DocumentChange::Kind::kEntryRemoved;
