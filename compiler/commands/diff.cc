@@ -312,21 +312,30 @@ CommandResult RunDiff(const DiffOptions& options) {
       }
       out << "\n";
     }
-    out << "<details><summary>Lint at HEAD: " << CountOf(lint_errors, "error", "errors") << ", "
-        << CountOf(Count(head.diagnostics, Severity::kWarning), "warning", "warnings") << " (" << fresh.size()
-        << " new since BASE)</summary>\n\n";
-    if (!head.diagnostics.empty()) {
-      out << "```\n" << RenderText(head.diagnostics, texts, static_cast<int>(head.diagnostics.size()) + 1) << "```\n";
+    // A block folds away what it lists; with nothing to list it is one line.
+    const std::string lint_summary = "Lint at HEAD: " + CountOf(lint_errors, "error", "errors") + ", " +
+                                     CountOf(Count(head.diagnostics, Severity::kWarning), "warning", "warnings") +
+                                     " (" + std::to_string(fresh.size()) + " new since BASE)";
+    if (head.diagnostics.empty()) {
+      out << lint_summary << ".\n\n";
+    } else {
+      out << "<details><summary>" << lint_summary << "</summary>\n\n```\n"
+          << RenderText(head.diagnostics, texts, static_cast<int>(head.diagnostics.size()) + 1)
+          << "```\n\n</details>\n\n";
     }
-    out << "\n</details>\n\n";
-    out << "<details><summary>Policy tests at HEAD: " << head.cases.size() - failed << " passed, " << failed
-        << " failed</summary>\n\n";
-    for (const PolicyCase& c : head.cases) {
-      if (c.passed) continue;
-      out << "- `" << c.where.file << ":" << c.where.line << "` " << c.kind << " " << Code(c.name) << " (" << c.env
-          << ", " << c.agent << "): " << Code(c.command) << ": expected " << c.expected << ", got " << c.got << "\n";
+    const std::string tests_summary = "Policy tests at HEAD: " + std::to_string(head.cases.size() - failed) +
+                                      " passed, " + std::to_string(failed) + " failed";
+    if (failed == 0) {
+      out << tests_summary << ".\n";
+    } else {
+      out << "<details><summary>" << tests_summary << "</summary>\n\n";
+      for (const PolicyCase& c : head.cases) {
+        if (c.passed) continue;
+        out << "- `" << c.where.file << ":" << c.where.line << "` " << c.kind << " " << Code(c.name) << " (" << c.env
+            << ", " << c.agent << "): " << Code(c.command) << ": expected " << c.expected << ", got " << c.got << "\n";
+      }
+      out << "\n</details>\n";
     }
-    out << "\n</details>\n";
     if (replay) {
       out << "\n<details><summary>Recorded commands: " << replay->flipped() << " of " << replay->commands()
           << " flip their final outcome</summary>\n\n";

@@ -35,6 +35,9 @@ diff HEAD~1 HEAD --format markdown
 check widening 0 $?
 contains widening-summary "**prod: 1 widening · staging: 1 widening**"
 contains widening-row "| \`deployer\` | entry added |  | \`/usr/bin/ssh deploy@web-hk.example.internal uptime\` | **widening** | a new entry | \`$(git -C "$work/repo" rev-parse --short=12 HEAD)\` CI |"
+# Every policy test passes: one line, no block folding away nothing.
+grep -qE '^Policy tests at HEAD: [0-9]+ passed, 0 failed\.$' "$work/out"
+check tests-one-line 0 $?
 
 # A narrowing change: the same entry's argument pinned further is a "changed"
 # entry; dropping git's log subcommand narrows main.
@@ -108,6 +111,7 @@ bump prod && bump staging && commit "open shell"
 diff HEAD~1 HEAD --format markdown
 check lint-error 1 $?
 contains lint-error-listed "[CG310]"
+contains lint-error-folded "<details><summary>Lint at HEAD: 1 error"
 
 # The working tree and index are never touched: dirty them, diff, compare.
 echo "# local edit" >> policies/layers/build.yaml
