@@ -18,7 +18,8 @@ std::optional<PolicyUnderTest> LoadPolicyUnderTest(const std::string& source_roo
   }
   auto policy = Analyze(*sources, at, sink);
   if (!policy) {
-    failure->exit_code = ExitCode::kUsage;
+    // A finding about the policy, as compile, lint and diff report it.
+    failure->exit_code = ExitCode::kFinding;
     failure->err = RenderText(sink.Sorted(), sources->texts) + RenderSummary(sink.Sorted()) +
                    "clawgate: the policy does not compile; " + nothing_done + "\n";
     return std::nullopt;

