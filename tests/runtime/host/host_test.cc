@@ -287,13 +287,19 @@ TEST_F(HostTest, StatusPrintsOneJsonLinePerEnvironment) {
   EXPECT_EQ(status["applied_at"], "2026-11-22T12:00:00Z");
 }
 
-TEST_F(HostTest, CheckDecidesAgainstAnArtifact) {
+// A check of main's `shell` against the test artifact, from /.
+CheckRequest ArtifactCheck(std::optional<std::string> shell) {
   CheckRequest request;
   request.artifact = kArtifact.string();
   request.agent = "main";
   request.cwd = "/";
   request.path = "/usr/bin:/bin";
-  request.shell = "/usr/bin/uptime";
+  request.shell = std::move(shell);
+  return request;
+}
+
+TEST_F(HostTest, CheckDecidesAgainstAnArtifact) {
+  CheckRequest request = ArtifactCheck("/usr/bin/uptime");
   options_.format = OutputFormat::kJson;
   const CommandResult r = RunCheck(options_, request);
   const auto out = nlohmann::json::parse(r.out);
@@ -310,11 +316,7 @@ TEST_F(HostTest, CheckDecidesAgainstAnArtifact) {
 // JSON text): a usage error that says where, in either format, never an
 // internal error from writing the answer.
 TEST_F(HostTest, CheckRefusesACommandThatIsNotUtf8) {
-  CheckRequest request;
-  request.artifact = kArtifact.string();
-  request.agent = "main";
-  request.cwd = "/";
-  request.path = "/usr/bin:/bin";
+  CheckRequest request = ArtifactCheck(std::nullopt);
   request.argv = {"/usr/bin/uptime", "caf\xc3"};  // quoted: byte 20 is the cut-off sequence
   for (const OutputFormat format : {OutputFormat::kText, OutputFormat::kJson}) {
     options_.format = format;
