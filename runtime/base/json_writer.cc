@@ -22,31 +22,26 @@ constexpr std::array<unsigned char, 256> kByteClass = [] {
   return table;
 }();
 
+// The letter of an escape's short form (`\n` for a newline), 0 for the
+// characters written as `\u00xx`.
+constexpr std::array<char, 128> kShortEscape = [] {
+  std::array<char, 128> table{};
+  table['"'] = '"';
+  table['\\'] = '\\';
+  table['\b'] = 'b';
+  table['\f'] = 'f';
+  table['\n'] = 'n';
+  table['\r'] = 'r';
+  table['\t'] = 't';
+  return table;
+}();
+
+// `c`, a byte kByteClass says needs an escape, escaped.
 void AppendEscape(unsigned char c, std::string* out) {
-  switch (c) {
-    case '"':
-      out->append("\\\"");
-      return;
-    case '\\':
-      out->append("\\\\");
-      return;
-    case '\b':
-      out->append("\\b");
-      return;
-    case '\f':
-      out->append("\\f");
-      return;
-    case '\n':
-      out->append("\\n");
-      return;
-    case '\r':
-      out->append("\\r");
-      return;
-    case '\t':
-      out->append("\\t");
-      return;
-    default:
-      break;
+  if (const char letter = kShortEscape[c]; letter != 0) {
+    const char escape[] = {'\\', letter};
+    out->append(escape, sizeof escape);
+    return;
   }
   static constexpr char kHex[] = "0123456789abcdef";
   const char escape[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0x0f]};
@@ -107,36 +102,19 @@ JsonWriter& JsonWriter::Key(std::string_view name) {
   return *this;
 }
 
-JsonWriter& JsonWriter::BeginObject() {
+JsonWriter& JsonWriter::Open(char bracket) {
   BeforeValue();
-  out_.push_back('{');
+  out_.push_back(bracket);
   ++depth_;
   empty_ = true;
   return *this;
 }
 
-JsonWriter& JsonWriter::BeginArray() {
-  BeforeValue();
-  out_.push_back('[');
-  ++depth_;
-  empty_ = true;
-  return *this;
-}
-
-void JsonWriter::Close(char bracket) {
+JsonWriter& JsonWriter::Close(char bracket) {
   --depth_;
   if (!empty_ && indent_ >= 0) NewLine();
   out_.push_back(bracket);
   empty_ = false;
-}
-
-JsonWriter& JsonWriter::EndObject() {
-  Close('}');
-  return *this;
-}
-
-JsonWriter& JsonWriter::EndArray() {
-  Close(']');
   return *this;
 }
 

@@ -29,10 +29,10 @@ class JsonWriter {
   /// compact with kCompact.
   explicit JsonWriter(int indent = kCompact) : indent_(indent) {}
 
-  JsonWriter& BeginObject();
-  JsonWriter& EndObject();
-  JsonWriter& BeginArray();
-  JsonWriter& EndArray();
+  JsonWriter& BeginObject() { return Open('{'); }
+  JsonWriter& EndObject() { return Close('}'); }
+  JsonWriter& BeginArray() { return Open('['); }
+  JsonWriter& EndArray() { return Close(']'); }
   /// The next member's name (in an object, before each value).
   JsonWriter& Key(std::string_view name);
   JsonWriter& String(std::string_view value);
@@ -51,7 +51,8 @@ class JsonWriter {
  private:
   void BeforeValue();
   void NewLine();
-  void Close(char bracket);
+  JsonWriter& Open(char bracket);
+  JsonWriter& Close(char bracket);
 
   std::string out_;
   int indent_;
